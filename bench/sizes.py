@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Choose model sizes by measurement: held-out accuracy vs onnxruntime lines/s, one table.
+
+    python bench/sizes.py [--synthetic 20000] [--epochs 4] [--out runs/sizes]
+
+Each row trains a model with `logsplit-train`'s own train() on the same synthetic data (seeded),
+evaluates it on the held-out corpus families, and times the exported ONNX model on the same
+4,096 held-out lines (length-sorted batches of 256, 2 threads) in this one process, so the
+speed column is comparable across rows.  The last row repeats the default size without digit
+normalisation, to measure what normalisation costs or buys.
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+from logsplit import defaults
+from logsplit.vocab import Vocabulary
+
+ROWS = [  # (label, embed, units, layers, normalise digits)
+    ("E8/H16", 8, 16, 1, True),
+    ("E16/H32", 16, 32, 1, True),
+    ("E24/H48", 24, 48, 1, True),
+    ("E32/H64", 32, 64, 1, True),
+    ("2x E16/H32", 16, 32, 2, True),
+    ("E16/H32 raw digits", 16, 32, 1, False),
+]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--synthetic", type=int, default=20000)
+    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--out", default="runs/sizes")
+    ap.add_argument("--rows", default="", help="comma-separated row labels (default: all)")
+    args = ap.parse_args()
+    from logsplit_train import corpus, export
+    from logsplit_train.fit import TrainConfig, train
+
+    os.makedirs(args.out, exist_ok=True)
+    lines = [s.text for s in corpus.generate(4096, seed=99, families=list(defaults.HOLDOUT_FAMILIES))]
+    results = []
+    rows = [r for r in ROWS if not args.rows or r[0] in args.rows.split(",")]
+    for label, e, h, n, norm in rows:
+        out = os.path.join(args.out, label.replace("/", "_").replace(" ", "_") + ".onnx")
+        cfg = TrainConfig(out=out, force=True, synthetic=args.synthetic, epochs=args.epochs,
+                          embed=e, units=h, layers=n, normalise_digits=norm, verbose=0,
+                          synthetic_val=3000, parity_lines=100)
+        summary = train(cfg, log=lambda *a: None)
+        sess = export.session(out)
+        vocab = Vocabulary(json.loads(next(p.value for p in __import__("onnx").load(out).metadata_props
+                                           if p.key == "logsplit.vocab")))
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            export.onnx_logits(sess, lines, vocab, batch=256)
+            times.append(time.perf_counter() - t0)
+        ov = summary["evaluation"]["overall"]
+        results.append((label, ov["fields"]["f1"], ov["line_accuracy"], ov["char_accuracy"],
+                        len(lines) / statistics.median(times), summary["fit_seconds"]))
+        print(f"{label:20} field F1 {results[-1][1]:.4f}  line acc {results[-1][2]:.4f}  "
+              f"{results[-1][4]:7.0f} lines/s", file=sys.stderr, flush=True)
+    mean_len = sum(map(len, lines)) / len(lines)
+    print(f"\n{args.synthetic} synthetic lines, {args.epochs} epochs max; speed on {len(lines)} "
+          f"held-out lines (mean {mean_len:.0f} chars), median of 3\n")
+    print("| model | held-out field F1 | line accuracy | char accuracy | lines/s | fit s |")
+    print("|---|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r[0]} | {r[1]:.4f} | {r[2]:.4f} | {r[3]:.4f} | {r[4]:.0f} | {r[5]:.0f} |")
+
+
+if __name__ == "__main__":
+    main()

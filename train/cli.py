@@ -1,0 +1,97 @@
+"""``logsplit-train DATA...``: a thin CLI over :func:`logsplit_train.fit.train`.
+
+    logsplit-train data/ --out runs/mine.onnx            # synthetic corpus + your data
+    logsplit-train fixes.jsonl --init models/logsplit.onnx --out runs/tuned.onnx --epochs 3
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from logsplit import defaults
+
+
+def parser() -> argparse.ArgumentParser:
+    d = defaults
+    p = argparse.ArgumentParser(
+        prog="logsplit-train",
+        description="Train logsplit's character-level delimiter model and export it to ONNX. "
+                    "DATA are files or directories of JSON Lines {\"text\", \"spans\"} "
+                    "(what `logsplit --json` prints), TEXT<TAB>LABELS character-label lines "
+                    "(.tsv/.txt/.labels) or Loghub *_structured.csv files beside their raw .log. "
+                    "A synthetic corpus of many log formats is always mixed in unless "
+                    "--synthetic 0.")
+    p.add_argument("data", nargs="*", metavar="DATA", help="labeled files or directories")
+    p.add_argument("--out", default=d.DEFAULT_OUT,
+                   help=f"model to write (default {d.DEFAULT_OUT}); .keras, .eval.json, .eval.md "
+                        "and .png files are written beside it")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.add_argument("--init", metavar="MODEL", help="fine-tune from this model (.onnx with its "
+                   ".keras beside it, or the .keras file)")
+    p.add_argument("--synthetic", type=int, default=d.SYNTH_TRAIN_LINES,
+                   help=f"synthetic training lines (default {d.SYNTH_TRAIN_LINES}; 0: none)")
+    p.add_argument("--synthetic-val", type=int, default=d.SYNTH_VAL_LINES,
+                   help=f"synthetic validation/test lines (default {d.SYNTH_VAL_LINES})")
+    p.add_argument("--holdout", default=",".join(d.HOLDOUT_FAMILIES),
+                   help="corpus families never trained on, reported as unseen layouts "
+                        f"(default {','.join(d.HOLDOUT_FAMILIES)}; '' for none)")
+    p.add_argument("--embed", type=int, default=d.EMBED_DIM, help=f"embedding width ({d.EMBED_DIM})")
+    p.add_argument("--units", type=int, default=d.LSTM_UNITS, help=f"LSTM units per direction ({d.LSTM_UNITS})")
+    p.add_argument("--layers", type=int, default=d.LSTM_LAYERS, help=f"BiLSTM layers ({d.LSTM_LAYERS})")
+    p.add_argument("--no-normalise-digits", dest="normalise_digits", action="store_false",
+                   help="give each digit its own id (default: all digits are one symbol)")
+    p.add_argument("--max-len", type=int, default=d.TRAIN_MAX_LEN,
+                   help=f"training window in characters ({d.TRAIN_MAX_LEN})")
+    p.add_argument("--epochs", type=int, default=d.EPOCHS, help=f"maximum epochs ({d.EPOCHS})")
+    p.add_argument("--batch", type=int, default=d.TRAIN_BATCH, help=f"batch size ({d.TRAIN_BATCH})")
+    p.add_argument("--learning-rate", type=float, default=d.LEARNING_RATE)
+    p.add_argument("--patience", type=int, default=d.PATIENCE,
+                   help=f"early stopping patience on validation loss ({d.PATIENCE})")
+    p.add_argument("--val-fraction", type=float, default=d.VAL_FRACTION,
+                   help="share of each DATA source for validation, and again for test")
+    p.add_argument("--seed", type=int, default=d.SEED, help=f"random seed ({d.SEED})")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="skip and count malformed records instead of stopping at the first")
+    p.add_argument("--quiet", action="store_true", help="no per-epoch progress bar")
+    return p
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    from rich.console import Console
+    err = Console(stderr=True)
+    try:
+        from .fit import TrainConfig, TrainError, train
+        from .export import ExportError
+        from .readers import DataError
+    except ImportError as e:  # TensorFlow or tf2onnx missing
+        print(f"logsplit-train: {e}; install the training extra: pip install 'logsplit[train]'",
+              file=sys.stderr)
+        return 2
+    cfg = TrainConfig(
+        data=args.data, out=args.out, force=args.force, init=args.init,
+        synthetic=args.synthetic, synthetic_val=args.synthetic_val,
+        holdout=tuple(h for h in args.holdout.split(",") if h),
+        embed=args.embed, units=args.units, layers=args.layers,
+        normalise_digits=args.normalise_digits, max_len=args.max_len, epochs=args.epochs,
+        batch=args.batch, learning_rate=args.learning_rate, patience=args.patience,
+        val_fraction=args.val_fraction, seed=args.seed, strict=not args.skip_bad,
+        verbose=0 if args.quiet else (1 if sys.stderr.isatty() else 2))
+    console = Console()
+    try:
+        summary = train(cfg, log=console.print)
+    except (TrainError, DataError, ExportError) as e:
+        print(f"logsplit-train: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"logsplit-train: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("logsplit-train: interrupted", file=sys.stderr)
+        return 130
+    err.print(f"wrote {summary['paths']['onnx']} in {summary['total_seconds']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Keras -> ONNX with tf2onnx, made exact for padded batches and checked against Keras.
+
+The export fails loudly (:class:`ExportError`) unless the graph uses the fused ONNX ``LSTM`` op
+(no ``Loop``) and onnxruntime reproduces Keras on held-out lines: identical labels on every
+character and logits within ``PARITY_ATOL``.  A graph input ``lengths`` is wired into input 4
+(``sequence_lens``) of every LSTM node, so a padded batch gives exactly the per-line result,
+reverse direction included.  The vocabulary, labels, sizes, training summary and evaluation
+go into the model's metadata: the runtime needs nothing else.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+
+import numpy as np
+
+from logsplit import defaults
+from logsplit.vocab import LABELS, Vocabulary, pad_batch
+
+MODEL_FORMAT = "1"
+
+
+class ExportError(RuntimeError):
+    """The ONNX graph is not what the runtime needs, or it disagrees with Keras."""
+
+
+def convert(model, opset: int = defaults.OPSET):
+    """tf2onnx conversion plus the ``lengths`` input; returns an ``onnx.ModelProto``."""
+    import tensorflow as tf
+    import tf2onnx
+    from onnx import TensorProto, helper
+
+    spec = (tf.TensorSpec((None, None), tf.int32, name="chars"),)
+    proto, _ = tf2onnx.convert.from_keras(model, input_signature=spec, opset=opset)
+    g = proto.graph
+    ops = [n.op_type for n in g.node]
+    if "Loop" in ops or "Scan" in ops:
+        raise ExportError("the exported graph contains a Loop: the LSTM was not fused "
+                          "(was the Embedding built with mask_zero=True?)")
+    lstms = [n for n in g.node if n.op_type == "LSTM"]
+    if not lstms:
+        raise ExportError(f"the exported graph has no fused LSTM op (ops: {sorted(set(ops))})")
+    if [i.name for i in g.input] != ["chars"] or len(g.output) != 1:
+        raise ExportError(f"unexpected graph inputs/outputs: {[i.name for i in g.input]} -> "
+                          f"{[o.name for o in g.output]}")
+    g.input.append(helper.make_tensor_value_info("lengths", TensorProto.INT32, ["batch"]))
+    for n in lstms:
+        while len(n.input) < 5:
+            n.input.append("")
+        n.input[4] = "lengths"
+    out_name = g.output[0].name
+    if out_name != "logits":
+        for n in g.node:
+            for k, name in enumerate(n.output):
+                if name == out_name:
+                    n.output[k] = "logits"
+        g.output[0].name = "logits"
+    return proto
+
+
+def set_metadata(proto, meta: dict) -> None:
+    """Replace the model's ``logsplit.*`` metadata with ``meta`` (values JSON-encoded)."""
+    keep = [p for p in proto.metadata_props if not p.key.startswith("logsplit.")]
+    del proto.metadata_props[:]
+    proto.metadata_props.extend(keep)
+    for k, v in meta.items():
+        p = proto.metadata_props.add()
+        p.key = f"logsplit.{k}"
+        p.value = v if isinstance(v, str) else json.dumps(v, sort_keys=True)
+
+
+def base_metadata(vocab: Vocabulary, sizes: dict, max_len: int) -> dict:
+    return {"format": MODEL_FORMAT, "vocab": vocab.spec, "labels": list(LABELS),
+            "sizes": sizes, "max_len": str(max_len)}
+
+
+def save(proto, path: str) -> None:
+    import onnx
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    onnx.checker.check_model(proto)
+    onnx.save(proto, path)
+
+
+def session(path_or_bytes):
+    import onnxruntime as ort
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = defaults.INTRA_OP_THREADS
+    so.inter_op_num_threads = 1
+    so.log_severity_level = 3
+    return ort.InferenceSession(path_or_bytes, so, providers=["CPUExecutionProvider"])
+
+
+def onnx_logits(sess, texts: list[str], vocab: Vocabulary, batch: int = 256) -> list[np.ndarray]:
+    """Per-line logits [len, 2] from onnxruntime, lines sorted by length into padded batches."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out: list[np.ndarray | None] = [None] * len(texts)
+    for b in range(0, len(order), batch):
+        idx = order[b:b + batch]
+        ids, lengths = vocab.encode_joined([texts[i] for i in idx])
+        x = pad_batch(ids, lengths)
+        logits = sess.run(["logits"], {"chars": x, "lengths": lengths.astype(np.int32)})[0]
+        for k, i in enumerate(idx):
+            out[i] = logits[k, :lengths[k]]
+    return out
+
+
+def onnx_masks(sess, texts, vocab, batch: int = 256) -> list[np.ndarray]:
+    return [(lg[:, 1] > lg[:, 0]).astype(np.uint8) for lg in onnx_logits(sess, texts, vocab, batch)]
+
+
+def keras_logits(model, texts: list[str], vocab: Vocabulary) -> list[np.ndarray]:
+    """Keras logits with no padding at all: lines of equal length are run together."""
+    import tensorflow as tf
+    run = tf.function(lambda x: model(x, training=False), reduce_retracing=True,
+                      input_signature=[tf.TensorSpec((None, None), tf.int32)])
+    groups = defaultdict(list)
+    for i, t in enumerate(texts):
+        groups[len(t)].append(i)
+    out: list[np.ndarray | None] = [None] * len(texts)
+    for n, idx in groups.items():
+        if n == 0:
+            for i in idx:
+                out[i] = np.zeros((0, len(LABELS)), np.float32)
+            continue
+        x = np.stack([vocab.encode(texts[i]).astype(np.int32) for i in idx])
+        y = run(x).numpy()
+        for k, i in enumerate(idx):
+            out[i] = y[k]
+    return out
+
+
+def check_parity(model, sess, texts: list[str], vocab: Vocabulary,
+                 atol: float = defaults.PARITY_ATOL) -> dict:
+    """Compare Keras (unpadded) with onnxruntime (padded batches + lengths); raise on mismatch."""
+    ko = keras_logits(model, texts, vocab)
+    oo = onnx_logits(sess, texts, vocab, batch=64)
+    worst, label_diff, lines_bad = 0.0, 0, 0
+    for k, o in zip(ko, oo):
+        if k.shape != o.shape:
+            raise ExportError(f"shape mismatch {k.shape} vs {o.shape}")
+        if k.size:
+            worst = max(worst, float(np.abs(k - o).max()))
+            d = int(((k[:, 1] > k[:, 0]) != (o[:, 1] > o[:, 0])).sum())
+            label_diff += d
+            lines_bad += d > 0
+    result = {"lines": len(texts), "chars": int(sum(len(t) for t in texts)),
+              "max_abs_logit_diff": worst, "label_differences": label_diff}
+    if label_diff or worst > atol:
+        raise ExportError(f"ONNX disagrees with Keras on {lines_bad} of {len(texts)} lines: "
+                          f"{label_diff} labels differ, max |logit diff| {worst:.2e} "
+                          f"(tolerance {atol:.0e})")
+    return result
