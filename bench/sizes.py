@@ -35,19 +35,22 @@ def main():
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--out", default="runs/sizes")
     ap.add_argument("--rows", default="", help="comma-separated row labels (default: all)")
+    ap.add_argument("--holdout", default=",".join(defaults.HOLDOUT_FAMILIES),
+                    help="held-out families to evaluate and time on")
     args = ap.parse_args()
     from logsplit_train import corpus, export
     from logsplit_train.fit import TrainConfig, train
 
     os.makedirs(args.out, exist_ok=True)
-    lines = [s.text for s in corpus.generate(4096, seed=99, families=list(defaults.HOLDOUT_FAMILIES))]
+    holdout = [h for h in args.holdout.split(",") if h]
+    lines = [s.text for s in corpus.generate(4096, seed=99, families=holdout)]
     results = []
     rows = [r for r in ROWS if not args.rows or r[0] in args.rows.split(",")]
     for label, e, h, n, norm in rows:
         out = os.path.join(args.out, label.replace("/", "_").replace(" ", "_") + ".onnx")
         cfg = TrainConfig(out=out, force=True, synthetic=args.synthetic, epochs=args.epochs,
                           embed=e, units=h, layers=n, normalise_digits=norm, verbose=0,
-                          synthetic_val=3000, parity_lines=100)
+                          synthetic_val=3000, parity_lines=100, holdout=tuple(holdout))
         summary = train(cfg, log=lambda *a: None)
         sess = export.session(out)
         vocab = Vocabulary(json.loads(next(p.value for p in __import__("onnx").load(out).metadata_props

@@ -66,13 +66,33 @@ def _embedding(rng, vocab_size: int, embed: int) -> np.ndarray:
     return emb
 
 
+#: Characters the default tiny LSTM labels as delimiters (so test output looks like a split).
+TINY_DELIMITERS = " \t,;=:[](){}<>\"'|\x1b"
+
+
 def build_lstm_model(*, embed: int = 16, units: int = 32, layers: int = 1, seed: int = 0,
-                     vocab_size: int | None = None, meta: dict | None = None) -> onnx.ModelProto:
-    """A random BiLSTM tagger with the real model's graph and contract (inputs, output, metadata)."""
+                     delimiters: str | None = TINY_DELIMITERS, vocab_size: int | None = None,
+                     meta: dict | None = None) -> onnx.ModelProto:
+    """A small BiLSTM tagger with the real model's graph and contract (inputs, output, metadata).
+
+    With ``delimiters`` (default), hidden unit 0 of each direction is wired to be memoryless and
+    to fire on those characters, and it dominates the output layer: the model labels exactly
+    those characters ``D`` with a wide margin, while the other (random, seeded) units still feed
+    some context into the logits.  ``delimiters=None`` gives a purely random, context-dependent
+    model.
+    """
     rng = np.random.default_rng(seed)
-    vocab_size = vocab_size or Vocabulary().size
+    vocab = Vocabulary()
+    vocab_size = vocab_size or vocab.size
     h = units
-    inits = [numpy_helper.from_array(_embedding(rng, vocab_size, embed), "embedding"),
+    emb = _embedding(rng, vocab_size, embed)
+    if delimiters is not None:
+        is_delim = np.zeros(vocab_size, bool)
+        for c in delimiters:
+            is_delim[vocab.id_of(c)] = True
+        emb[:, 0] = np.where(is_delim, 1.0, -1.0)
+        emb[0, 0] = 0.0
+    inits = [numpy_helper.from_array(emb, "embedding"),
              numpy_helper.from_array(np.array([0, 0, -1], np.int64), "shape_btf")]
     nodes = [helper.make_node("Gather", ["embedding", "chars"], ["emb"], axis=0),
              helper.make_node("Transpose", ["emb"], ["x0"], perm=[1, 0, 2]),  # [T, B, E]
@@ -83,6 +103,16 @@ def build_lstm_model(*, embed: int = 16, units: int = 32, layers: int = 1, seed:
         w = rng.uniform(-scale, scale, (2, 4 * h, width)).astype(np.float32) * 3
         r = rng.uniform(-scale, scale, (2, 4 * h, h)).astype(np.float32) * 3
         b = rng.uniform(-0.5, 0.5, (2, 8 * h)).astype(np.float32)
+        if delimiters is not None:  # unit 0: gates i, o open, f shut; cell input = the flag
+            gi, go, gf, gc = 0, h, 2 * h, 3 * h  # ONNX gate order: i, o, f, c
+            w[:, [gi, go, gf, gc], :] = 0.0
+            r[:, [gi, go, gf, gc], :] = 0.0
+            b[:, [gi, go, gf, gc]] = [10.0, 10.0, -10.0, 0.0]
+            b[:, 4 * h + np.array([gi, go, gf, gc])] = 0.0
+            if i == 0:
+                w[:, gc, 0] = 5.0
+            else:
+                w[:, gc, 0] = w[:, gc, h] = 5.0
         inits += [numpy_helper.from_array(w, f"W{i}"), numpy_helper.from_array(r, f"R{i}"),
                   numpy_helper.from_array(b, f"B{i}")]
         nodes += [
@@ -92,8 +122,13 @@ def build_lstm_model(*, embed: int = 16, units: int = 32, layers: int = 1, seed:
             helper.make_node("Reshape", [f"yt{i}", "shape_btf"], [f"x{i + 1}"]),  # [T, B, 2H]
         ]
         x, width = f"x{i + 1}", 2 * h
-    dense = rng.normal(0, 1.0 / np.sqrt(width), (width, 2)).astype(np.float32) * 2
-    bias = np.array([0.3, -0.3], np.float32)
+    if delimiters is not None:
+        dense = rng.normal(0, 0.05, (width, 2)).astype(np.float32)
+        dense[0] = dense[h] = [-2.0, 2.0]
+        bias = np.zeros(2, np.float32)
+    else:
+        dense = rng.normal(0, 1.0 / np.sqrt(width), (width, 2)).astype(np.float32) * 2
+        bias = np.array([-0.1, 0.1], np.float32)  # about a third of characters are D
     inits += [numpy_helper.from_array(dense, "dense_w"), numpy_helper.from_array(bias, "dense_b")]
     nodes += [helper.make_node("Transpose", [x], ["xb"], perm=[1, 0, 2]),  # [B, T, 2H]
               helper.make_node("MatMul", ["xb", "dense_w"], ["mm"]),

@@ -1,0 +1,319 @@
+"""The ``logsplit`` command: the one place that reads arguments, prints, and picks exit codes.
+
+Data flows one way: :class:`~logsplit.reader.Reader` (a thread reading the inputs) ->
+:class:`~logsplit.batching.Batcher` (full batches, or partial ones after ``--max-latency``) ->
+:class:`~logsplit.splitter.Splitter` -> a renderer (:mod:`logsplit.render`) -> stdout, flushed
+after every batch.  Library exceptions become one ``logsplit: message`` line here.
+
+Exit status: 0 success; 1 an input file could not be read (the others were processed); 2 usage
+error or unusable model; 130 interrupted (Ctrl-C); 141 output pipe closed early (``| head``).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import defaults
+from .errors import LogsplitError, UsageError
+
+PROG = "logsplit"
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPT, EXIT_PIPE = 0, 1, 2, 70, 130, 141
+
+DESCRIPTION = """\
+Split log lines into fields with a character-level BiLSTM: every character is labeled part of a
+field or a delimiter, and fields are the maximal runs of non-delimiters.  No per-format
+configuration.  Reads the FILEs in order (standard input when none or '-'), like cat.
+"""
+
+EPILOG = """\
+output modes:
+  (default)   on a terminal with colour: each line with delimiters highlighted and fields in
+              alternating styles; without colour (pipe, --color never, NO_COLOR): the fields of
+              each line joined by ' ¦ '
+  --json      JSON Lines, one object per input line, keys in this order:
+              {"line": N, "text": "...", "fields": ["..."], "spans": [[start, end], ...]}
+              (with several FILEs "file" comes first); spans are code-point offsets into text
+  --tsv       all fields, tab-separated
+  -f LIST     selected fields, tab-separated; LIST like cut: 1,3-5,7- (1-based); negative
+              numbers count from the end (-1 is the last field; write -f=-2--1 for a range of
+              negatives); a missing field prints empty
+
+exit status: 0 ok, 1 an input could not be read, 2 usage error or unusable model,
+130 interrupted, 141 output closed early (e.g. '| head').
+See docs/CLI.md for the full contract.
+"""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _latency(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a finite number >= 0: {text!r}")
+    return value
+
+
+def _selection(text: str):
+    from .render import Selection
+
+    try:
+        return Selection(text)
+    except UsageError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _version() -> str:
+    from . import __version__
+
+    return f"{PROG} {__version__}"
+
+
+class _VersionAction(argparse.Action):
+    """--version, resolved only when asked (reading package metadata costs import time)."""
+
+    def __init__(self, option_strings, dest, **kw):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kw)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(_version())
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (its --help is the CLI's reference summary)."""
+    p = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="*", metavar="FILE", help="input files ('-' is standard input)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="JSON Lines output (see below)")
+    mode.add_argument("--tsv", action="store_true", help="all fields, tab-separated")
+    mode.add_argument("-f", "--fields", type=_selection, metavar="LIST",
+                      help="selected fields, tab-separated (1,3-5,7-  -1 = last)")
+    mode.add_argument("--model-info", action="store_true",
+                      help="print the model's metadata (sizes, vocabulary, training, evaluation)"
+                           " and exit; with --json as JSON")
+    p.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
+                   help="colour the default output: auto (terminal, unless NO_COLOR is set), "
+                        "always, never (default: %(default)s)")
+    p.add_argument("--model", metavar="PATH",
+                   help="ONNX model (default: the model shipped with logsplit)")
+    p.add_argument("--batch-size", type=_positive_int, default=defaults.BATCH_SIZE, metavar="N",
+                   help="lines per model call (default: %(default)s)")
+    p.add_argument("--max-latency", type=_latency, default=defaults.MAX_LATENCY, metavar="SEC",
+                   help="flush a partial batch once its oldest line waited this long "
+                        "(default: %(default)s)")
+    p.add_argument("--version", action=_VersionAction, help="print the version and exit")
+    return p
+
+
+def use_color(choice: str, stream, environ) -> bool:
+    """Whether the default output is coloured: --color, then NO_COLOR, then is it a terminal.
+
+    >>> use_color("auto", sys.stdout, {"NO_COLOR": "1"})
+    False
+    """
+    if choice == "always":
+        return True
+    if choice == "never" or environ.get("NO_COLOR", "") != "":
+        return False
+    if environ.get("TERM", "") in ("dumb", "unknown"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _renderer(args, sources: list[str], stdout, environ):
+    from . import render
+
+    if args.json:
+        return render.JsonRenderer(sources if len(sources) > 1 else None)
+    if args.tsv:
+        return render.TsvRenderer()
+    if args.fields is not None:
+        return render.TsvRenderer(args.fields)
+    if use_color(args.color, stdout, environ):
+        dumb = environ.get("TERM", "") in ("dumb", "unknown")
+        return render.StyledRenderer("standard" if dumb else "auto")
+    return render.PlainRenderer()
+
+
+def _model_info(splitter, as_json: bool) -> str:
+    info = splitter.model.info()
+    info["window"] = {"window": splitter.window, "context": splitter.context}
+    import json
+
+    if as_json:
+        return json.dumps(info, ensure_ascii=False) + "\n"
+    sizes = info["sizes"]
+    vocab = info["vocab"]
+    lines = [
+        f"model:       {info['path']}",
+        f"format:      {info['format']}",
+        f"labels:      {' '.join(info['labels'])}",
+        "sizes:       " + (", ".join(f"{k}={v}" for k, v in sizes.items())
+                           if isinstance(sizes, dict) else str(sizes)),
+        f"max_len:     {info['max_len']} (training window; runtime window {splitter.window}, "
+        f"context {splitter.context})",
+        f"vocabulary:  {info['vocab_size']} ids, version {vocab.get('version')}, "
+        f"{len(vocab.get('chars', ''))} own characters, digits "
+        f"{'normalised' if vocab.get('normalise_digits') else 'kept'}",
+    ]
+    for key in ("training", "evaluation"):
+        value = info[key]
+        lines.append(f"{key + ':':<12} " + ("-" if value is None else
+                                            json.dumps(value, indent=2, ensure_ascii=False)
+                                            .replace("\n", "\n  ")))
+    for key, value in info["other_metadata"].items():
+        lines.append(f"{key}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def _err(message: str) -> None:
+    try:
+        sys.stderr.write(f"{PROG}: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def run(argv=None, *, stdout=None, environ=None) -> int:
+    """Parse ``argv`` and do the work; returns the exit status (exceptions propagate)."""
+    environ = os.environ if environ is None else environ
+    args = build_parser().parse_args(argv)
+    stdout = stdout if stdout is not None else sys.stdout
+    out = stdout.buffer if hasattr(stdout, "buffer") else stdout
+    sources = args.files or ["-"]
+
+    from .batching import Batcher
+    from .reader import END, ERROR, FATAL, LINES, Reader
+    from .splitter import Splitter
+
+    splitter = Splitter(args.model, batch_size=args.batch_size)
+    if args.model_info:
+        out.write(_model_info(splitter, args.json).encode("utf-8", "backslashreplace"))
+        out.flush()
+        return EXIT_OK
+    renderer = _renderer(args, sources, stdout, environ)
+    render, layouts = renderer.render, splitter.layouts
+    write, flush = out.write, out.flush
+    from .splitter import Result
+
+    def emit(batch) -> None:
+        results = list(map(Result, batch.lines, layouts(batch.lines)))
+        write(render(batch, results).encode("utf-8", "backslashreplace"))
+        flush()
+
+    status = EXIT_OK
+    batcher = Batcher(args.batch_size, args.max_latency)
+    reader = Reader(sources)
+    get = reader.get
+    while True:
+        item = get(batcher.wait_time())
+        if item is None:  # the oldest pending line has waited long enough
+            emit(batcher.take())
+            continue
+        kind = item[0]
+        if kind == LINES:
+            for batch in batcher.add(item[3], item[1], item[2]):
+                emit(batch)
+        elif kind == ERROR:
+            _err(f"{sources[item[1]]}: {item[2]}")
+            status = EXIT_INPUT
+        elif kind == END:
+            batch = batcher.take()
+            if batch is not None:
+                emit(batch)
+            return status
+        elif kind == FATAL:
+            raise item[1]
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail noisily."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv=None) -> int:
+    """Entry point of the ``logsplit`` console script; returns the exit status.
+
+    Called by the console script itself (``sys.exit(main())``), it ends the process right after
+    flushing (see :func:`exit_now`): nothing can run after that call anyway.
+    """
+    code = _main(argv)
+    if argv is None and _called_as_console_script():
+        exit_now(code)
+    return code
+
+
+def _main(argv) -> int:
+    try:
+        return run(argv)
+    except KeyboardInterrupt:
+        _silence_stdout()
+        return EXIT_INTERRUPT
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_PIPE
+    except LogsplitError as e:  # ModelError, UsageError: one line, exit 2
+        _err(str(e))
+        return EXIT_USAGE
+    except SystemExit:
+        raise
+    except Exception as e:  # a bug: one line, no traceback, unless LOGSPLIT_DEBUG is set
+        if os.environ.get("LOGSPLIT_DEBUG"):
+            raise
+        _err(f"internal error: {type(e).__name__}: {e} (set LOGSPLIT_DEBUG=1 for a traceback)")
+        return EXIT_INTERNAL
+
+
+def exit_now(code: int) -> None:
+    """Flush stdout and stderr, then end the process with ``os._exit(code)``.
+
+    Skipping the interpreter's teardown (freeing onnxruntime, numpy and every module) saves
+    tens of milliseconds per run, which is a large share of a short input's time.  Not done
+    while coverage measures the process (it saves its data at exit).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            code = code or EXIT_PIPE
+        except (OSError, ValueError, AttributeError):
+            pass
+    if "coverage" in sys.modules:
+        sys.exit(code)
+    os._exit(code)
+
+
+def _called_as_console_script() -> bool:
+    """Whether main() was called as ``sys.exit(main())`` at the top level of ``__main__``."""
+    try:
+        frame = sys._getframe(2)
+        if frame.f_code.co_name != "<module>" or frame.f_globals.get("__name__") != "__main__":
+            return False
+        import linecache
+
+        line = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
+        return line == "sys.exit(main())"
+    except (AttributeError, ValueError, OSError):
+        return False

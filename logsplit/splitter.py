@@ -1,0 +1,341 @@
+"""The core: lines in, fields out.  Encode, look up the cache, run the model, extract spans.
+
+Per batch, everything is vectorised with numpy: one lookup encodes all lines, the model runs on
+length-sorted rows with exact lengths, and field boundaries come from array differences; Python
+only touches each line a handful of times (cache key, cache lookup, result).  Lines with the same
+normalised ids (they differ at most in digits) are the same model input, so their layout is
+cached (LRU); on typical logs most lines hit.  Lines longer than the window are labeled in
+overlapping windows (:mod:`logsplit.windows`).  Nothing here reads stdin or prints.
+
+>>> s = Splitter()                                                   # doctest: +SKIP
+>>> r = s.split(["sshd[24200]: Invalid user admin"])[0]              # doctest: +SKIP
+>>> r.fields                                                         # doctest: +SKIP
+['sshd', '24200', 'Invalid', 'user', 'admin']
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from . import defaults
+from .errors import UsageError
+from .model import Model
+from .windows import check as check_window, plan as plan_windows
+
+
+#: A model call ends when the next (sorted) row is shorter than this share of its longest row...
+SHRINK = 0.75
+#: ...and it already holds this many rows (tiny calls cost more per row than some padding).
+MIN_ROWS = 4
+
+
+class Layout:
+    """Where the fields of a line are: ``spans``, a tuple of ``(start, end)`` code-point offsets.
+
+    One Layout is shared by every line with the same normalised ids (cache hits), so it is
+    immutable; ``spans_json`` is its JSON text, computed once per layout rather than per line.
+    """
+
+    __slots__ = ("spans", "_json")
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]):
+        self.spans = spans
+        self._json = None
+
+    @property
+    def spans_json(self) -> str:
+        """``spans`` as JSON text, e.g. ``[[0, 4], [5, 10]]``."""
+        if self._json is None:
+            self._json = json.dumps(self.spans)
+        return self._json
+
+    def __repr__(self) -> str:
+        return f"Layout({self.spans!r})"
+
+
+EMPTY = Layout(())
+
+
+class Result:
+    """One line split into fields.
+
+    ``text`` is the line; ``spans`` its fields' ``(start, end)`` code-point offsets; ``fields``
+    the field strings, ``fields[i] == text[start:end]``.
+
+    >>> r = Result("a=1", Layout(((0, 1), (2, 3))))
+    >>> r.fields, r.spans
+    (['a', '1'], ((0, 1), (2, 3)))
+    """
+
+    __slots__ = ("text", "layout")
+
+    def __init__(self, text: str, layout: Layout):
+        self.text = text
+        self.layout = layout
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return self.layout.spans
+
+    @property
+    def fields(self) -> list[str]:
+        t = self.text
+        return [t[s:e] for s, e in self.layout.spans]
+
+    def delimiter_mask(self) -> np.ndarray:
+        """1 for each delimiter character, 0 for field characters (uint8, one per code point)."""
+        mask = np.ones(len(self.text), np.uint8)
+        for s, e in self.layout.spans:
+            mask[s:e] = 0
+        return mask
+
+    def __eq__(self, other) -> bool:
+        return (isinstance(other, Result) and self.text == other.text
+                and self.spans == other.spans)
+
+    def __repr__(self) -> str:
+        return f"Result(text={self.text!r}, spans={list(self.spans)!r})"
+
+
+def bounds(mask: np.ndarray, lengths: np.ndarray):
+    """Field starts and ends of concatenated lines' delimiter masks, vectorised.
+
+    ``mask`` holds every line's mask back to back (1/True = delimiter); returns
+    ``(starts, ends, counts)``: line-relative offsets of every field in order and the number of
+    fields of each line.
+
+    >>> s, e, c = bounds(np.array([1, 0, 0, 1, 0, 0, 0], np.uint8), np.array([5, 0, 2]))
+    >>> s.tolist(), e.tolist(), c.tolist()
+    ([1, 4, 0], [3, 5, 2], [2, 0, 1])
+    """
+    n = len(lengths)
+    if mask.size == 0:
+        z = np.zeros(0, np.int64)
+        return z, z, np.zeros(n, np.int64)
+    ends_of_line = np.cumsum(lengths)
+    starts_of_line = ends_of_line - lengths
+    nonempty = lengths > 0
+    field = ~mask.astype(bool)
+    before = np.empty(mask.size, bool)   # the character before is a delimiter or a line start
+    before[0] = True
+    np.logical_not(field[:-1], out=before[1:])
+    before[starts_of_line[nonempty]] = True
+    after = np.empty(mask.size, bool)    # the character after is a delimiter or a line end
+    after[-1] = True
+    np.logical_not(field[1:], out=after[:-1])
+    after[ends_of_line[nonempty] - 1] = True
+    first = np.flatnonzero(field & before)
+    last = np.flatnonzero(field & after)
+    line = np.searchsorted(ends_of_line, first, side="right")
+    offset = starts_of_line[line]
+    counts = np.bincount(line, minlength=n)
+    return first - offset, last + 1 - offset, counts
+
+
+def plan_calls(length: np.ndarray, batch_size: int) -> list[np.ndarray]:
+    """Row indices of each model call: rows sorted longest first, cut into calls.
+
+    Each call pads only to its own longest row (the model gets exact lengths).  A call holds at
+    most ``batch_size`` rows and ends early when the next row is shorter than :data:`SHRINK` of
+    its longest (once it has :data:`MIN_ROWS` rows): padding costs as much model time as real
+    characters, while an extra call costs little.
+
+    >>> [c.tolist() for c in plan_calls(np.array([10, 100, 90, 30, 95, 80, 12, 11]), 256)]
+    [[1, 4, 2, 5], [3, 6, 7, 0]]
+    """
+    order = np.argsort(-length, kind="stable")
+    n = len(order)
+    if n <= MIN_ROWS and n <= batch_size:
+        return [order]
+    sorted_len = length[order].tolist()
+    calls = []
+    start = 0
+    limit = sorted_len[0] * SHRINK
+    for j in range(1, n):
+        if j - start >= batch_size or (sorted_len[j] < limit and j - start >= MIN_ROWS):
+            calls.append(order[start:j])
+            start = j
+            limit = sorted_len[j] * SHRINK
+    calls.append(order[start:])
+    return calls
+
+
+class Splitter:
+    """Splits log lines into fields with a logsplit ONNX model.
+
+    ``model_path``: an ONNX file honouring the model contract (default: the shipped model);
+    ``batch_size``: rows per model call; ``cache_size``: layouts remembered (0 disables the
+    cache); ``window``/``context``: long-line windowing (default: the larger of
+    ``defaults.WINDOW`` and the model's training length, and ``defaults.WINDOW_CONTEXT``).
+    Raises :class:`~logsplit.errors.ModelError` for an unusable model.
+
+    >>> from logsplit import Splitter                                    # doctest: +SKIP
+    >>> sp = Splitter()                                                  # doctest: +SKIP
+    >>> [r.fields for r in sp.split(["level=warn msg=\\"disk full\\"", ""])]  # doctest: +SKIP
+    [['level', 'warn', 'msg', 'disk full'], []]
+    """
+
+    def __init__(self, model_path: str | os.PathLike | None = None, *, model: Model | None = None,
+                 batch_size: int = defaults.BATCH_SIZE, cache_size: int = defaults.CACHE_SIZE,
+                 window: int | None = None, context: int = defaults.WINDOW_CONTEXT,
+                 threads: int = defaults.INTRA_OP_THREADS):
+        if batch_size < 1:
+            raise UsageError("batch size must be at least 1")
+        if cache_size < 0:
+            raise UsageError("cache size must not be negative")
+        self.model = model if model is not None else Model(model_path, threads=threads)
+        self.vocab = self.model.vocab
+        if window is None:
+            window = max(defaults.WINDOW, self.model.max_len or 0)
+        check_window(window, context)
+        self.window = window
+        self.context = context
+        self.batch_size = batch_size
+        self.cache_size = cache_size
+        self._cache: OrderedDict[bytes, Layout] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+        self.model_rows = 0
+
+    # ------------------------------------------------------------------ public API
+    def split(self, lines: Iterable[str]) -> list[Result]:
+        """Split every line; one :class:`Result` per line, in order.
+
+        >>> [r.spans for r in splitter.split(["a b"])]                   # doctest: +SKIP
+        [((0, 1), (2, 3))]
+        """
+        lines = list(lines)
+        out: list[Result] = []
+        size = self.batch_size
+        for i in range(0, len(lines), size):
+            chunk = lines[i:i + size]
+            out.extend(map(Result, chunk, self.layouts(chunk)))
+        return out
+
+    def stream(self, batches: Iterable[Sequence[str]]) -> Iterator[list[Result]]:
+        """For each batch of lines as it arrives, its results (one list per batch, in order).
+
+        This is what the CLI uses: batches come from :class:`~logsplit.batching.Batcher`, and
+        each is processed as soon as it is handed over, so live input is labeled live.
+
+        >>> for results in splitter.stream([["a b"], ["c"]]):           # doctest: +SKIP
+        ...     print([r.fields for r in results])
+        [['a', 'b']]
+        [['c']]
+        """
+        for batch in batches:
+            batch = batch if isinstance(batch, list) else list(batch)
+            yield list(map(Result, batch, self.layouts(batch)))
+
+    def layouts(self, lines: list[str]) -> list[Layout]:
+        """The :class:`Layout` of each line (the Result-free form of :meth:`split`)."""
+        if not lines:
+            return []
+        for t in lines:
+            if type(t) is not str and not isinstance(t, str):
+                raise TypeError(f"lines must be str, not {type(t).__name__}")
+        ids, lengths = self.vocab.encode_joined(lines)
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
+        st, en = starts.tolist(), ends.tolist()
+        buf = ids.tobytes()
+        window = self.window
+        cache = self._cache
+        get, touch = cache.get, cache.move_to_end
+        out: list = [None] * len(lines)
+        todo: dict = {}  # key -> indices of the lines needing it (model once per distinct key)
+        for i, a, b in zip(range(len(lines)), st, en):
+            if b - a > window:
+                todo[i] = [i]  # long lines are never cached (their key could be megabytes)
+                continue
+            key = buf[a:b]
+            lay = get(key)
+            if lay is not None:
+                touch(key)
+                out[i] = lay
+            else:
+                wait = todo.get(key)
+                if wait is None:
+                    todo[key] = [i]
+                else:
+                    wait.append(i)
+        n_miss = len(todo)
+        self.hits += len(lines) - n_miss
+        if n_miss:
+            self.misses += n_miss
+            self._label_missing(ids, starts, lengths, todo, out)
+        return out
+
+    def cache_info(self) -> dict:
+        """Counters: lines served without the model (``hits``: from the cache or a twin in the
+        same batch), distinct lines labeled by the model (``misses``), model rows run."""
+        return {"hits": self.hits, "misses": self.misses, "size": len(self._cache),
+                "max_size": self.cache_size, "model_rows": self.model_rows}
+
+    # ------------------------------------------------------------------ model side
+    def _label_missing(self, ids, starts, lengths, todo: dict, out: list) -> None:
+        """Label one representative line per missing key, then fill ``out`` and the cache."""
+        reps = np.fromiter((v[0] for v in todo.values()), np.int64, len(todo))
+        rep_len = lengths[reps]
+        rep_src = starts[reps]
+        dest = np.cumsum(rep_len) - rep_len  # where each line's mask starts in the compact mask
+        mask = np.zeros(int(rep_len.sum()), np.uint8)
+        if mask.size:
+            self._run_rows(ids, *self._rows(rep_src, rep_len, dest), mask)
+        f_start, f_end, counts = bounds(mask, rep_len)
+        fs, fe = f_start.tolist(), f_end.tolist()
+        cache, size = self._cache, self.cache_size
+        window = self.window
+        pos = 0
+        for (key, idx), c, n in zip(todo.items(), counts.tolist(), rep_len.tolist()):
+            lay = Layout(tuple(zip(fs[pos:pos + c], fe[pos:pos + c]))) if c else EMPTY
+            pos += c
+            for i in idx:
+                out[i] = lay
+            if size and n <= window:
+                cache[key] = lay
+                if len(cache) > size:
+                    cache.popitem(last=False)
+
+    def _rows(self, src, length, dest):
+        """Model rows for lines starting at ``src`` in the id array: one per line, or windows.
+
+        Returns arrays (row source start, row length, core start, core end, destination of the
+        core's first label in the compact mask); cores are relative to the row.
+        """
+        long = length > self.window
+        if not long.any():
+            return src, length, np.zeros_like(length), length, dest
+        parts = [(src[~long], length[~long], np.zeros(int((~long).sum()), np.int64),
+                  length[~long], dest[~long])]
+        for s, n, d in zip(src[long].tolist(), length[long].tolist(), dest[long].tolist()):
+            w = plan_windows(n, self.window, self.context)
+            parts.append((s + w.win_start, w.win_end - w.win_start, w.core_start - w.win_start,
+                          w.core_end - w.win_start, d + w.core_start))
+        return tuple(np.concatenate(col) for col in zip(*parts))
+
+    def plan(self, length: np.ndarray) -> list[np.ndarray]:
+        """Row indices of each model call for rows of these lengths (see :func:`plan_calls`)."""
+        return plan_calls(length, self.batch_size)
+
+    def _run_rows(self, ids, r_src, r_len, r_lo, r_hi, r_dest, mask) -> None:
+        """Run the model over all rows, batch by batch, writing core labels into ``mask``."""
+        delimiters = self.model.delimiters
+        for sel in self.plan(r_len):
+            n = r_len[sel]
+            width = int(n[0])
+            col = np.arange(width)
+            valid = col < n[:, None]
+            idx = r_src[sel, None] + col
+            np.minimum(idx, ids.size - 1, out=idx)
+            chars = ids[idx].astype(np.int32)
+            chars[~valid] = 0
+            lab = delimiters(chars, n.astype(np.int32))
+            self.model_rows += len(sel)
+            lo, hi = r_lo[sel, None], r_hi[sel, None]
+            core = (col >= lo) & (col < hi)
+            mask[(r_dest[sel, None] - lo + col)[core]] = lab[core]

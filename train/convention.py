@@ -1,0 +1,298 @@
+"""The labeling convention as rules: which characters of a plain line are delimiters.
+
+:func:`label_text` applies ``docs/LABELING.md`` to a line without knowing its format.  The Loghub
+reader uses it for everything a structured CSV does not say (constant template text, the
+punctuation around header columns, the inside of a variable); tests and the docs use it to show
+what the convention means.  It is a careful approximation, not the model: the model learns from
+data labeled by construction (the synthetic corpus) and from Loghub lines labeled with it.
+
+How a line is labeled, in order of precedence:
+
+1. ANSI escape sequences and control characters are delimiters; so is all whitespace.
+2. Quoted strings (``"..."``, ``'...'`` not inside a word, backticks, typographic quotes): the
+   quotes are delimiters, the content is one field, its inner blanks included (blanks at its
+   edges are delimiters; empty quotes give no field).  Timestamps (many formats, with their
+   inner blanks, weekday, AM/PM and zone) are one field.
+3. Each remaining blank-separated chunk is split by the separator rules: brackets, ``= , ; |
+   : ? ! @ " ` ^`` are delimiters, except inside an atomic value (URL, e-mail address, IPv4,
+   IPv6, MAC, Windows or absolute path, ``::``-qualified name, ``R02-M1-N0-C:J12-U11``-style
+   location code); ``/`` directly before an IP address is a delimiter; ``->`` is a delimiter;
+   an apostrophe inside a word is not.
+4. Of what is left, a run with no letter or digit (``-``, ``--``, ``*``, ``***``, ``#``, ``...``,
+   ``&``) is a delimiter, except a ``/`` glued to a value separator (``LABEL=/``: the root
+   path); dots at the end of a word are sentence punctuation.
+
+>>> render("Dec 10 06:55:46 LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186")
+'⟦Dec 10 06:55:46⟧ ⟦LabSZ⟧ ⟦sshd⟧[⟦24200⟧]: ⟦Invalid⟧ ⟦user⟧ ⟦webmaster⟧ ⟦from⟧ ⟦173.234.31.186⟧'
+>>> fields('level=warn msg="disk almost full" caller=main.go:42 used=93.5%')
+['level', 'warn', 'msg', 'disk almost full', 'caller', 'main.go', '42', 'used', '93.5%']
+>>> label_text("a=1").tolist()
+[0, 1, 0]
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+
+from logsplit.vocab import mask_to_spans
+
+__all__ = ["label_text", "fields", "render", "TIMESTAMP"]
+
+# ----------------------------------------------------------------------------- timestamps
+_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+        r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+_DOW = (r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
+        r"|Sat(?:urday)?|Sun(?:day)?|MON|TUE|WED|THU|FRI|SAT|SUN)")
+_FRAC = r"(?:[.,]\d{1,9}(?![\d:])|:\d{3}(?![\d:]))"
+_HMS = r"(?:[01]?\d|2[0-4]):[0-5]\d:[0-5]\d" + _FRAC + "?"
+_HM = r"(?:[01]?\d|2[0-4]):[0-5]\d(?![:\d])"
+_AMPM = r"(?:\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
+_ZONES = ("UTC|GMT|CEST|CET|EEST|EET|WEST|WET|BST|IST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST"
+          "|AKDT|HST|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT")
+_ZONE = (rf"(?:Z(?![A-Za-z])|[+-](?:[01]\d):?[0-5]\d(?!\d)|\s[+-](?:[01]\d):?[0-5]\d(?!\d)"
+         rf"|\s?(?:{_ZONES})(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?(?![A-Za-z]))")
+_TIME = rf"(?:{_HMS}|{_HM}){_AMPM}?{_ZONE}?"
+_TIME_S = rf"{_HMS}{_AMPM}?{_ZONE}?"             # a time with seconds, for the looser date forms
+_MM = r"(?:0?[1-9]|1[0-2])"
+_DD = r"(?:0?[1-9]|[12]\d|3[01])"
+_DATE = (rf"(?:\d{{4}}[-/.]{_MM}[-/.]{_DD}"        # 2015-10-18  2016/9/27  2005.06.03
+         rf"|{_DD}[-/.]{_MM}[-/.]\d{{2,4}}|{_MM}[-/.]{_DD}[-/.]\d{{2,4}}"  # 17/06/09 10/10/2023
+         rf"|\d{{2}}[-/.]{_MM}[-/.]{_DD}"          # 17/06/09 read as yy/mm/dd
+         rf"|{_DD}[-/ ]{_MON}[-/ ]\d{{2,4}}"       # 10/Oct/2023  10 Oct 2023
+         rf"|{_MON}\s{{1,2}}{_DD},?\s\d{{4}}"      # Oct 10, 2023
+         rf"|(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))")  # 20171223
+_TS_ALTS = [
+    # [weekday] date T|blank|:|- time [AM/PM] [zone]
+    rf"(?:{_DOW},?\s{{1,2}})?{_DATE}(?:T|\s{{1,2}}|:|-|_){_TIME}",
+    # [weekday] Mon dd [yyyy] hh:mm:ss [zone] [yyyy]  (syslog, ctime, Apache error log)
+    rf"(?:{_DOW},?\s{{1,2}})?{_MON}\s{{1,2}}{_DD}(?:,?\s\d{{4}})?\s{{1,2}}{_TIME}(?:\s\d{{4}}(?!\d))?",
+    # MM-DD hh:mm:ss.fff (Android logcat)
+    rf"{_MM}-{_DD}\s{{1,2}}{_TIME_S}",
+    # MMDD hh:mm:ss.ffffff (klog / glog)
+    rf"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{{3,9}}",
+    # yymmdd hhmmss (HDFS)
+    r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s(?:[01]\d|2[0-3])[0-5]\d[0-5]\d",
+    # a time of day alone
+    _TIME_S,
+]
+#: A timestamp somewhere in a line (one field, inner blanks included).
+TIMESTAMP = re.compile(r"(?<![\w:.+/-])(?:" + "|".join(_TS_ALTS) + r")(?![\w:]|[.,]\d)")
+
+# ----------------------------------------------------------------------------- line pass
+_ANSI = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?"
+_QUOTED = (r'(?<![\w"])"(?P<dq>(?:[^"\\\n]|\\.)*)"'
+           r"|(?<![\w'])'(?P<sq>[^'\n]*?)'(?!\w)"
+           r"|`(?P<bq>[^`\n]*)`"
+           r"|[“„](?P<uq>[^“”„\n]*)[”“]|‘(?P<usq>[^‘’\n]*)’|«(?P<gq>[^«»\n]*)»")
+_PHRASE = r"(?<=\()(?P<ph>Native Method|Unknown Source|native method|unknown source)(?=\))"
+_LINE = re.compile(rf"(?P<ansi>{_ANSI})|{_QUOTED}|{_PHRASE}|(?P<ts>{TIMESTAMP.pattern})")
+_QUOTE_GROUPS = ("dq", "sq", "bq", "uq", "usq", "gq")
+
+# ----------------------------------------------------------------------------- atomic values
+_H = r"[0-9A-Fa-f]{1,4}"
+_V4 = r"(?:\d{1,3}\.){3}\d{1,3}"
+_IPV6 = (rf"(?:(?:{_H}:){{6}}{_V4}|::(?:ffff(?::0{{1,4}})?:)?{_V4}|(?:{_H}:){{1,4}}:{_V4}"
+         rf"|(?:{_H}:){{7}}{_H}|(?:{_H}:){{1,6}}:{_H}|(?:{_H}:){{1,5}}(?::{_H}){{1,2}}"
+         rf"|(?:{_H}:){{1,4}}(?::{_H}){{1,3}}|(?:{_H}:){{1,3}}(?::{_H}){{1,4}}"
+         rf"|(?:{_H}:){{1,2}}(?::{_H}){{1,5}}|{_H}:(?::{_H}){{1,6}}|:(?::{_H}){{1,7}}"
+         rf"|(?:{_H}:){{1,7}}:)(?:%[\w.]+)?")
+_IP_AHEAD = rf"(?:{_V4}(?![\w]|\.\w)|{_IPV6}(?![\w.]))"
+_PATH_CH = r"[\w.~%+\-$*#@!&]"
+_ATOM = re.compile(
+    # URL: scheme://...
+    r"(?P<url>(?<![\w.+-])[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>`\[\]{}|\\^]*)"
+    # e-mail address (a dotted domain ending in letters)
+    r"|(?P<email>(?<![\w.+$%-])[A-Za-z0-9][\w.+%-]*@[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w@-]|\.[A-Za-z0-9]))"
+    # Windows path (C:\..., C:/..., \\server\share)
+    r"|(?P<win>(?<![\w/\\])(?:[A-Za-z]:[\\/]|\\\\[\w.$-]+\\)[^\s\"'<>|*?:,;()\[\]{}]*)"
+    # MAC address
+    r"|(?P<mac>(?<![\w:.-])[0-9A-Fa-f]{2}(?P<msep>[:-])(?:[0-9A-Fa-f]{2}(?P=msep)){4}[0-9A-Fa-f]{2}(?![\w:.-]))"
+    # PCI address (domain:bus:device.function)
+    r"|(?P<pci>(?<![\w:.])[0-9A-Fa-f]{4}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-7](?![\w:.]))"
+    # IPv6 (a full address may be followed by :port)
+    rf"|(?P<ip6>(?<![\w:.]){_IPV6}(?![\w.])(?!:(?!\d)))"
+    # IPv4
+    rf"|(?P<ip4>(?<![\w.]){_V4}(?!\w|\.\w))"
+    # C++/Objective-C qualified name: AirPort_Brcm43xx::syncPowerState
+    r"|(?P<cxx>(?<![\w:$])[A-Za-z_][\w.$]*(?:::~?[A-Za-z_][\w.$]*)+)"
+    # hardware location code: R02-M1-N0-C:J12-U11
+    r"|(?P<loc>(?<![\w-])[A-Z0-9]+(?:-[A-Z0-9]+)+:[A-Z0-9]+(?:-[A-Z0-9]+)+(?![\w-]))"
+    # absolute path, /D:/x.jar!/y, with a query string (not a / before an IP address)
+    rf"|(?P<path>(?<![\w.~\-])(?:/[A-Za-z]:)?/(?!{_IP_AHEAD}){_PATH_CH}+"
+    rf"(?:/{_PATH_CH}*)*(?:\?[\w.~%+\-$*#@!&=,;:/]*)?)"
+)
+_IP_KINDS = ("ip4", "ip6")
+_TRIM_TAIL = ".,;:!?'\""
+_CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
+
+# ----------------------------------------------------------------------------- characters
+# ASCII characters that separate values wherever they stand outside an atomic value.
+_SEP = re.compile(r"[\[\](){}<>=,;|:?!@\"`^\x00-\x1f\x7f]")
+_LOGCAT = re.compile(r"[VDIWEFA]/[A-Za-z][^\s(/]*\(")
+_WORD_END_DOTS = re.compile(r"\.+$")
+_ALNUM = re.compile(r"[^\W_]")          # a letter or digit (any script)
+_NONASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _nonascii_delim(c: str) -> bool:
+    """Non-ASCII: quotes, brackets, other punctuation, blanks and format characters delimit;
+    letters, digits, marks and symbols (°, µ, €) are field characters; dashes are like ``-``."""
+    cat = unicodedata.category(c)
+    return cat[0] in "ZC" or cat in ("Ps", "Pe", "Pi", "Pf", "Po")
+
+
+def _trim_atom(chunk: str, s: int, e: int) -> int:
+    """End of a URL / path without trailing sentence punctuation or an unbalanced closer."""
+    while e > s:
+        c = chunk[e - 1]
+        if c in _TRIM_TAIL:
+            e -= 1
+        elif c in _CLOSERS and chunk.count(_CLOSERS[c], s, e) < chunk.count(c, s, e):
+            e -= 1
+        else:
+            break
+    return e
+
+
+_CHUNK_CACHE: dict[str, bytes] = {}
+_CACHE_MAX = 200_000
+
+
+def _label_chunk(chunk: str) -> bytes:
+    """Delimiter flags (1 = delimiter) of one blank-free piece of a line."""
+    got = _CHUNK_CACHE.get(chunk)
+    if got is not None:
+        return got
+    n = len(chunk)
+    m = bytearray(n)
+    atom = bytearray(n)           # 1 inside an atomic value
+    ip_starts = set()
+    if n > 2:
+        for a in _ATOM.finditer(chunk):
+            s, e = a.span()
+            kind = a.lastgroup
+            if kind in ("url", "path", "win"):
+                e = _trim_atom(chunk, s, e)
+                if e - s < 2:
+                    continue
+            elif kind in _IP_KINDS:
+                ip_starts.add(s)
+            atom[s:e] = b"\x01" * (e - s)
+    for x in _SEP.finditer(chunk):
+        i = x.start()
+        if not atom[i]:
+            m[i] = 1
+    if _NONASCII.search(chunk):
+        for i, c in enumerate(chunk):
+            if ord(c) > 127 and not atom[i] and _nonascii_delim(c):
+                m[i] = 1
+    # apostrophes: inside a word (don't) they belong to it, elsewhere they delimit
+    j = chunk.find("'")
+    while j >= 0:
+        if not atom[j] and not (0 < j < n - 1 and chunk[j - 1].isalnum() and chunk[j + 1].isalpha()):
+            m[j] = 1
+        j = chunk.find("'", j + 1)
+    # "/" directly before an IP address
+    j = chunk.find("/")
+    while j >= 0:
+        if not atom[j] and j + 1 in ip_starts:
+            m[j] = 1
+        j = chunk.find("/", j + 1)
+    # arrows: "->" (and "-->") between values
+    j = chunk.find("->")
+    while j >= 0:
+        k = j
+        while k >= 0 and chunk[k] == "-" and not atom[k]:
+            m[k] = 1
+            k -= 1
+        j = chunk.find("->", j + 2)
+    # logcat "D/Tag(pid)": the slash after the level letter
+    if _LOGCAT.match(chunk):
+        m[1] = 1
+    # runs of field characters: punctuation-only runs delimit, trailing dots are sentence ends
+    i = 0
+    while i < n:
+        if m[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not m[j]:
+            j += 1
+        run = chunk[i:j]
+        if not atom[i] and not _ALNUM.search(run):
+            if not (run == "/" and n > 1):          # LABEL=/ is a value; a lone "/" is not
+                m[i:j] = b"\x01" * (j - i)
+        elif run[-1] == "." and not atom[j - 1]:
+            d = _WORD_END_DOTS.search(run)
+            m[i + d.start():j] = b"\x01" * (j - i - d.start())
+        i = j
+    out = bytes(m)
+    if len(_CHUNK_CACHE) >= _CACHE_MAX:
+        _CHUNK_CACHE.clear()
+    _CHUNK_CACHE[chunk] = out
+    return out
+
+
+_BLANKS = re.compile(r"\S+")
+
+
+def _label_plain(text: str, start: int, end: int, mask: np.ndarray):
+    """Label text[start:end] (no quote, timestamp or escape inside) chunk by chunk."""
+    for c in _BLANKS.finditer(text, start, end):
+        s, e = c.span()
+        flags = _label_chunk(c.group())
+        if any(flags):
+            mask[s:e] = np.frombuffer(flags, dtype=np.uint8)
+        else:
+            mask[s:e] = 0
+
+
+def label_text(text: str) -> np.ndarray:
+    """Delimiter mask of one line (uint8, 1 = delimiter) by the rules of docs/LABELING.md.
+
+    >>> from logsplit.vocab import mask_to_labels
+    >>> mask_to_labels(label_text('sshd[24200]: x="a b"'))
+    'OOOODOOOOODDDODDOOOD'
+    """
+    mask = np.ones(len(text), dtype=np.uint8)
+    pos = 0
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        if s > pos:
+            _label_plain(text, pos, s, mask)
+        kind = m.lastgroup
+        if kind == "ts" or kind == "ph":
+            mask[s:e] = 0
+        elif kind in _QUOTE_GROUPS:
+            qs, qe = m.span(kind)
+            while qs < qe and text[qs].isspace():
+                qs += 1
+            while qe > qs and text[qe - 1].isspace():
+                qe -= 1
+            mask[qs:qe] = 0          # quotes and edge blanks stay delimiters
+        pos = e
+    if pos < len(text):
+        _label_plain(text, pos, len(text), mask)
+    return mask
+
+
+def fields(text: str, mask=None) -> list[str]:
+    """The fields of ``text`` under ``mask`` (default: :func:`label_text`)."""
+    mask = label_text(text) if mask is None else mask
+    return [text[s:e] for s, e in mask_to_spans(mask)]
+
+
+def render(text: str, mask=None) -> str:
+    """``text`` with every field wrapped in ``⟦ ⟧`` (the notation of docs/LABELING.md)."""
+    mask = label_text(text) if mask is None else mask
+    out, pos = [], 0
+    for s, e in mask_to_spans(mask):
+        out.append(text[pos:s])
+        out.append("⟦" + text[s:e] + "⟧")
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
