@@ -29,11 +29,30 @@ ROWS = [  # (label, embed, units, layers, normalise digits)
 ]
 
 
+def time_models(results, lines, rounds):
+    """Time every model on the same lines, round-robin (A B C A B C ...), so that the noise of a
+    shared machine hits all rows alike; fills in each row's median lines/s."""
+    from logsplit_train import export
+    from logsplit_train.fit import read_metadata
+    runs = [(r, export.session(r[6]), Vocabulary(read_metadata(r[6])["vocab"])) for r in results]
+    times = {id(r): [] for r in results}
+    for _ in range(rounds):
+        for r, sess, vocab in runs:
+            t0 = time.perf_counter()
+            export.onnx_logits(sess, lines, vocab, batch=256)
+            times[id(r)].append(time.perf_counter() - t0)
+    for r in results:
+        r[4] = len(lines) / statistics.median(times[id(r)])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--synthetic", type=int, default=20000)
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--out", default="runs/sizes")
+    ap.add_argument("--rounds", type=int, default=5, help="timing rounds (median is reported)")
+    ap.add_argument("--time-only", action="store_true",
+                    help="skip training: time the models already in --out")
     ap.add_argument("--rows", default="", help="comma-separated row labels (default: all)")
     ap.add_argument("--holdout", default=",".join(defaults.HOLDOUT_FAMILIES),
                     help="held-out families to evaluate and time on")
@@ -48,26 +67,25 @@ def main():
     rows = [r for r in ROWS if not args.rows or r[0] in args.rows.split(",")]
     for label, e, h, n, norm in rows:
         out = os.path.join(args.out, label.replace("/", "_").replace(" ", "_") + ".onnx")
-        cfg = TrainConfig(out=out, force=True, synthetic=args.synthetic, epochs=args.epochs,
-                          embed=e, units=h, layers=n, normalise_digits=norm, verbose=0,
-                          synthetic_val=3000, parity_lines=100, holdout=tuple(holdout))
-        summary = train(cfg, log=lambda *a: None)
-        sess = export.session(out)
-        vocab = Vocabulary(json.loads(next(p.value for p in __import__("onnx").load(out).metadata_props
-                                           if p.key == "logsplit.vocab")))
-        times = []
-        for _ in range(3):
-            t0 = time.perf_counter()
-            export.onnx_logits(sess, lines, vocab, batch=256)
-            times.append(time.perf_counter() - t0)
+        if args.time_only:
+            with open(out[:-5] + ".eval.json", encoding="utf-8") as f:
+                summary = json.load(f)
+            summary = {**summary["training"], "evaluation": summary["evaluation"]}
+        else:
+            cfg = TrainConfig(out=out, force=True, synthetic=args.synthetic, epochs=args.epochs,
+                              embed=e, units=h, layers=n, normalise_digits=norm, verbose=0,
+                              synthetic_val=3000, parity_lines=100, holdout=tuple(holdout))
+            summary = train(cfg, log=lambda *a: None)
         ov = summary["evaluation"]["overall"]
-        results.append((label, ov["fields"]["f1"], ov["line_accuracy"], ov["char_accuracy"],
-                        len(lines) / statistics.median(times), summary["fit_seconds"]))
-        print(f"{label:20} field F1 {results[-1][1]:.4f}  line acc {results[-1][2]:.4f}  "
-              f"{results[-1][4]:7.0f} lines/s", file=sys.stderr, flush=True)
+        results.append([label, ov["fields"]["f1"], ov["line_accuracy"], ov["char_accuracy"],
+                        None, summary["fit_seconds"], out])
+        print(f"{label:20} field F1 {ov['fields']['f1']:.4f}  line acc {ov['line_accuracy']:.4f}",
+              file=sys.stderr, flush=True)
+    time_models(results, lines, args.rounds)
     mean_len = sum(map(len, lines)) / len(lines)
     print(f"\n{args.synthetic} synthetic lines, {args.epochs} epochs max; speed on {len(lines)} "
-          f"held-out lines (mean {mean_len:.0f} chars), median of 3\n")
+          f"held-out lines (mean {mean_len:.0f} chars), median of {args.rounds} round-robin "
+          f"rounds\n")
     print("| model | held-out field F1 | line accuracy | char accuracy | lines/s | fit s |")
     print("|---|---|---|---|---|---|")
     for r in results:

@@ -117,3 +117,33 @@ class Batcher:
             n -= len(taken)
         self._count -= len(lines)
         return Batch(lines, pieces)
+
+
+def batches(reader, batcher: Batcher, on_error=None):
+    """Batches of a :class:`~logsplit.reader.Reader`'s lines, each as soon as it is due.
+
+    Blocks on the reader only as long as the oldest pending line may still wait; a partial
+    batch leaves when its latency budget is spent and no more input is immediately available.
+    ``on_error(source, reason)`` is called for each input that could not be read.
+    """
+    from .reader import END, ERROR, FATAL, LINES
+
+    get = reader.get
+    while True:
+        item = get(batcher.wait_time())
+        if item is None:  # nothing more arrived while the oldest pending line waited
+            yield batcher.take()
+            continue
+        kind = item[0]
+        if kind == LINES:
+            yield from batcher.add(item[3], item[1], item[2])
+        elif kind == ERROR:
+            if on_error is not None:
+                on_error(item[1], item[2])
+        elif kind == END:
+            last = batcher.take()
+            if last is not None:
+                yield last
+            return
+        elif kind == FATAL:
+            raise item[1]

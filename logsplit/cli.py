@@ -6,13 +6,15 @@ Data flows one way: :class:`~logsplit.reader.Reader` (a thread reading the input
 after every batch.  Library exceptions become one ``logsplit: message`` line here.
 
 Exit status: 0 success; 1 an input file could not be read (the others were processed); 2 usage
-error or unusable model; 130 interrupted (Ctrl-C); 141 output pipe closed early (``| head``).
+error or unusable model; 130 interrupted (Ctrl-C); 141 output pipe closed early (``| head``);
+70 internal error (a bug; ``LOGSPLIT_DEBUG=1`` shows its traceback).
 """
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from collections import deque
 
 from . import defaults
 from .errors import LogsplitError, UsageError
@@ -40,7 +42,7 @@ output modes:
               negatives); a missing field prints empty
 
 exit status: 0 ok, 1 an input could not be read, 2 usage error or unusable model,
-130 interrupted, 141 output closed early (e.g. '| head').
+130 interrupted, 141 output closed early (e.g. '| head'), 70 internal error.
 See docs/CLI.md for the full contract.
 """
 
@@ -101,9 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--tsv", action="store_true", help="all fields, tab-separated")
     mode.add_argument("-f", "--fields", type=_selection, metavar="LIST",
                       help="selected fields, tab-separated (1,3-5,7-  -1 = last)")
-    mode.add_argument("--model-info", action="store_true",
-                      help="print the model's metadata (sizes, vocabulary, training, evaluation)"
-                           " and exit; with --json as JSON")
+    p.add_argument("--model-info", action="store_true",
+                   help="print the model's metadata (sizes, vocabulary, training, evaluation) "
+                        "and exit; with --json as JSON")
     p.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
                    help="colour the default output: auto (terminal, unless NO_COLOR is set), "
                         "always, never (default: %(default)s)")
@@ -151,12 +153,45 @@ def _renderer(args, sources: list[str], stdout, environ):
     return render.PlainRenderer()
 
 
+def _outline(value, indent: str = "  ") -> list[str]:
+    """Nested metadata as indented ``key: value`` lines (lists of scalars on one line)."""
+    lines = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) and item and not _scalars(item):
+                lines.append(f"{indent}{key}:")
+                lines += _outline(item, indent + "  ")
+            else:
+                lines.append(f"{indent}{key}: {_scalar_text(item)}")
+    elif isinstance(value, list) and not _scalars(value):
+        for i, item in enumerate(value):
+            lines.append(f"{indent}- [{i}]")
+            lines += _outline(item, indent + "  ")
+    else:
+        lines.append(f"{indent}{_scalar_text(value)}")
+    return lines
+
+
+def _scalars(value) -> bool:
+    return isinstance(value, list) and all(not isinstance(x, (dict, list)) for x in value)
+
+
+def _scalar_text(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar_text(x) for x in value) + "]"
+    if value is None:
+        return "-"
+    return str(value)
+
+
 def _model_info(splitter, as_json: bool) -> str:
     info = splitter.model.info()
     info["window"] = {"window": splitter.window, "context": splitter.context}
-    import json
-
     if as_json:
+        import json
+
         return json.dumps(info, ensure_ascii=False) + "\n"
     sizes = info["sizes"]
     vocab = info["vocab"]
@@ -174,9 +209,11 @@ def _model_info(splitter, as_json: bool) -> str:
     ]
     for key in ("training", "evaluation"):
         value = info[key]
-        lines.append(f"{key + ':':<12} " + ("-" if value is None else
-                                            json.dumps(value, indent=2, ensure_ascii=False)
-                                            .replace("\n", "\n  ")))
+        if isinstance(value, (dict, list)) and value:
+            lines.append(f"{key}:")
+            lines += _outline(value)
+        else:
+            lines.append(f"{key + ':':<12} {_scalar_text(value)}")
     for key, value in info["other_metadata"].items():
         lines.append(f"{key}: {value}")
     return "\n".join(lines) + "\n"
@@ -195,11 +232,16 @@ def run(argv=None, *, stdout=None, environ=None) -> int:
     environ = os.environ if environ is None else environ
     args = build_parser().parse_args(argv)
     stdout = stdout if stdout is not None else sys.stdout
+    if stdout is None:
+        raise LogsplitError("standard output is closed")
     out = stdout.buffer if hasattr(stdout, "buffer") else stdout
     sources = args.files or ["-"]
 
-    from .batching import Batcher
-    from .reader import END, ERROR, FATAL, LINES, Reader
+    from .batching import Batcher, batches
+    from .reader import Reader
+
+    # Reading starts first: the input arrives while numpy, onnxruntime and the model load.
+    reader = None if args.model_info else Reader(sources)
     from .splitter import Splitter
 
     splitter = Splitter(args.model, batch_size=args.batch_size)
@@ -207,39 +249,25 @@ def run(argv=None, *, stdout=None, environ=None) -> int:
         out.write(_model_info(splitter, args.json).encode("utf-8", "backslashreplace"))
         out.flush()
         return EXIT_OK
-    renderer = _renderer(args, sources, stdout, environ)
-    render, layouts = renderer.render, splitter.layouts
+    render = _renderer(args, sources, stdout, environ).render
+    failed = []
+
+    def on_error(source: int, reason: str) -> None:
+        _err(f"{sources[source]}: {reason}")
+        failed.append(source)
+
+    queue = deque()  # the batches whose results come next, in order
+
+    def lines_of_batches():
+        for batch in batches(reader, Batcher(args.batch_size, args.max_latency), on_error):
+            queue.append(batch)
+            yield batch.lines
+
     write, flush = out.write, out.flush
-    from .splitter import Result
-
-    def emit(batch) -> None:
-        results = list(map(Result, batch.lines, layouts(batch.lines)))
-        write(render(batch, results).encode("utf-8", "backslashreplace"))
+    for results in splitter.stream(lines_of_batches()):  # one batch at a time, as it comes
+        write(render(queue.popleft(), results).encode("utf-8", "backslashreplace"))
         flush()
-
-    status = EXIT_OK
-    batcher = Batcher(args.batch_size, args.max_latency)
-    reader = Reader(sources)
-    get = reader.get
-    while True:
-        item = get(batcher.wait_time())
-        if item is None:  # the oldest pending line has waited long enough
-            emit(batcher.take())
-            continue
-        kind = item[0]
-        if kind == LINES:
-            for batch in batcher.add(item[3], item[1], item[2]):
-                emit(batch)
-        elif kind == ERROR:
-            _err(f"{sources[item[1]]}: {item[2]}")
-            status = EXIT_INPUT
-        elif kind == END:
-            batch = batcher.take()
-            if batch is not None:
-                emit(batch)
-            return status
-        elif kind == FATAL:
-            raise item[1]
+    return EXIT_INPUT if failed else EXIT_OK
 
 
 def _silence_stdout() -> None:

@@ -18,11 +18,14 @@ WINDOW = 512
 WINDOW_CONTEXT = 64
 #: onnxruntime threads (this tool targets small machines: 2 cores).
 INTRA_OP_THREADS = 2
+#: Let idle onnxruntime threads spin (busy-wait) for work: ~15% faster on an idle machine, but
+#: 1.5-2x slower when other processes compete for the cores (measured), so off.
+INTRA_OP_SPINNING = False
 
 # ============================================================================== training
 #: Model sizes: character embedding width, LSTM units per direction, stacked BiLSTM layers.
-EMBED_DIM = 16
-LSTM_UNITS = 32
+EMBED_DIM = 32
+LSTM_UNITS = 64
 LSTM_LAYERS = 1
 #: Replace every ASCII digit by one symbol (identical-shaped lines become identical inputs).
 NORMALISE_DIGITS = True
@@ -36,10 +39,10 @@ HOLDOUT_FAMILIES = ("haproxy", "mongodb", "logcat", "windows_cbs", "rails", "zap
 #: Share of each Loghub system (and of other non-synthetic data) held out for evaluation.
 VAL_FRACTION = 0.1
 EPOCHS = 12
-TRAIN_BATCH = 64
+TRAIN_BATCH = 128
 LEARNING_RATE = 3e-3
 #: Stop when the validation loss has not improved for this many epochs (best weights kept).
-PATIENCE = 2
+PATIENCE = 3
 #: Delimiters are a minority class: their loss weight is scaled so both classes weigh equally,
 #: capped at this factor.
 MAX_CLASS_WEIGHT = 4.0

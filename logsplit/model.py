@@ -53,7 +53,7 @@ def _one_line(err: BaseException) -> str:
     text = " ".join(str(err).split())
     if "INVALID_PROTOBUF" in text or "Protobuf parsing failed" in text:
         return "not an ONNX model (protobuf parsing failed)"
-    for marker in (" failed:", "] : "):
+    for marker in (" failed:", "] : ", "Status Message: "):
         if marker in text:
             text = text.rsplit(marker, 1)[-1].strip() or text
     return text[:300]
@@ -101,7 +101,9 @@ class Model:
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        opts.log_severity_level = 3  # errors only: warnings are not the user's business
+        spin = defaults.INTRA_OP_SPINNING
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
+        opts.log_severity_level = 4  # fatal only: errors are raised, and reported by the caller
         try:
             self._session = ort.InferenceSession(data, opts, providers=["CPUExecutionProvider"])
         except Exception as e:  # onnxruntime raises several unrelated exception types

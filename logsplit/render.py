@@ -10,7 +10,7 @@ with ``"file"`` first when several inputs are given.  ``rich`` is imported only 
 
 >>> from logsplit.batching import Batch
 >>> from logsplit.splitter import Result, Layout
->>> JsonRenderer().render(Batch(["a b"], [(0, 1, 1)]), [Result("a b", Layout(((0, 1), (2, 3))))])
+>>> JsonRenderer().render(Batch(["a b"], [(0, 1, 1)]), [Result("a b", Layout((0, 1, 2, 3)))])
 '{"line": 1, "text": "a b", "fields": ["a", "b"], "spans": [[0, 1], [2, 3]]}\\n'
 """
 from __future__ import annotations
@@ -59,13 +59,17 @@ class JsonRenderer:
                 i += 1
                 t = r.text
                 lay = r.layout
-                spans = lay.spans
-                if spans:
-                    fields = ", ".join([enc(t[s:e]) for s, e in spans])
-                    append(f'{prefix}{n}, "text": {enc(t)}, "fields": [{fields}], '
+                et = enc(t)
+                if lay.flat:
+                    fields = lay.fields(t)
+                    if len(et) == len(t) + 2:  # nothing escaped in the line: nor in its fields
+                        fj = '["' + '", "'.join(fields) + '"]'
+                    else:
+                        fj = "[" + ", ".join(map(enc, fields)) + "]"
+                    append(f'{prefix}{n}, "text": {et}, "fields": {fj}, '
                            f'"spans": {lay.spans_json}}}\n')
                 else:
-                    append(f'{prefix}{n}, "text": {enc(t)}, "fields": [], "spans": []}}\n')
+                    append(f'{prefix}{n}, "text": {et}, "fields": [], "spans": []}}\n')
         return "".join(out)
 
 
@@ -132,7 +136,7 @@ class TsvRenderer:
         pick = self.selection.pick if self.selection is not None else None
         out = []
         for r in results:
-            fields = r.fields
+            fields = r.layout.fields(r.text)
             out.append("\t".join(pick(fields) if pick else fields))
         out.append("")
         return "\n".join(out)
@@ -146,7 +150,7 @@ class PlainRenderer:
 
     def render(self, batch, results) -> str:
         sep = self.separator
-        out = [sep.join(r.fields) for r in results]
+        out = [sep.join(r.layout.fields(r.text)) for r in results]
         out.append("")
         return "\n".join(out)
 
@@ -178,7 +182,7 @@ class StyledRenderer:
         """A rich Text of the line: named styles over delimiter runs and alternating fields.
 
         >>> from logsplit.splitter import Result, Layout
-        >>> t = StyledRenderer.text(Result("a, b", Layout(((0, 1), (3, 4)))))
+        >>> t = StyledRenderer.text(Result("a, b", Layout((0, 1, 3, 4))))
         >>> [(s.start, s.end, s.style) for s in t.spans]
         [(0, 1, 'logsplit.field.even'), (1, 3, 'logsplit.delim'), (3, 4, 'logsplit.field.odd')]
         """

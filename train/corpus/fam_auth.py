@@ -9,8 +9,8 @@ from __future__ import annotations
 from . import family
 from . import values as V
 from .builder import Line
-from .fam_syslog import (SLOTS, SYSTEMD_MSGS, _chance, _pick, _ri, _rr, emit, header, one_of,
-                         tpls)
+from .fam_syslog import (_B64, SLOTS, SYSTEMD_MSGS, _chance, _pick, _ri, _rr, emit, header,
+                         one_of, tpls)
 from .messages import message
 
 _HOST_STYLES = ("bsd", "bsd", "bsd", "bsd", "iso", "iso", "bsd_pri", "precise", "rfc5424",
@@ -44,7 +44,6 @@ def _badu(r, b, c):
                    "deploy", "www", "administrator", "ansible", V.ident(r, 3, 9)]))
 
 
-_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 
 def _fingerprint(r, b, c):
@@ -118,7 +117,7 @@ SSHD_MSGS = tpls(
     "message repeated {n} times: [ Failed password for root from {ip} port {cport} ssh2]",
     "fatal: Read from socket failed: Connection reset by peer [preauth]",
     "fatal: Write failed: Connection reset by peer [preauth]",
-    "Server listening on 0.0.0.0 port {port}.", "Server listening on «::» port {port}.",
+    "Server listening on 0.0.0.0 port {port}.", "Server listening on {ip6} port {port}.",
     "Received signal 15; terminating.",
     "Unable to negotiate with {ip} port {cport}: no matching host key type found. Their offer: {offer} [preauth]",
     "Unable to negotiate with {ip} port {cport}: no matching key exchange method found. Their offer: {offer} [preauth]",

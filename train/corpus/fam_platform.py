@@ -14,14 +14,6 @@ from .fam_syslog import (SLOTS, _ZONES_COLON, _chance, _pick, _ri, _rr, emit, he
                          one_of, tpl, tpls, ts_iso)
 from .messages import message
 
-_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-
-
-def _quoted_words(words):
-    """A slot writing ``"w1 w2"`` (one field) from a constant phrase."""
-    return lambda r, b, c: b.quoted(_pick(r, words))
-
-
 # ============================================================================ klog
 _K8S_NS = ["default", "kube-system", "monitoring", "ingress-nginx", "cert-manager", "prod",
            "staging", "argocd", "istio-system", "payments"]
@@ -111,7 +103,7 @@ KLOG_PLAIN = tpls(
     "k8s.io/client-go/informers/factory.go:{n3}: Failed to watch {gvk}: failed to list {gvk}: Get \"https://10.96.0.1:443/api/v1/{res}?limit=500&resourceVersion=0\": dial tcp 10.96.0.1:443: connect: connection refused",
     "error retrieving resource lock {ns}/kube-controller-manager: Get \"https://{ip}:6443/apis/coordination.k8s.io/v1/namespaces/{ns}/leases/kube-controller-manager?timeout=5s\": context deadline exceeded",
     "Event(v1.ObjectReference{Kind:\"{kind}\", Namespace:\"{ns}\", Name:\"{podname}\", UID:\"{uuid}\", APIVersion:\"v1\", ResourceVersion:\"{num}\", FieldPath:\"\"}): type: '{ktype}' reason: '{reason}' Successfully assigned {pod} to {node}",
-    "Serving securely on {ipport}", "Serving securely on [«::»]:{port}",
+    "Serving securely on {ipport}", "Serving securely on [{ip6}]:{port}",
     "policy/v1beta1 PodSecurityPolicy is deprecated in v1.21+, unavailable in v1.25+",
     "Successfully pulled image \"{img}\" in {kdur} ({kdur} including waiting)",
     "Started container {app}", "Graceful shutdown of the server complete",
@@ -424,10 +416,13 @@ def windows_cbs(r) -> Line:
 
 # ============================================================================ windows_event
 def _svc(r, b, c):
+    if _chance(r, 0.1):
+        b.f("SQL").sp().f("Server").d(" (").f(_pick(r, ["MSSQLSERVER", "SQLEXPRESS"])).d(")")
+        return
     b.words(_pick(r, ["Windows Update", "Background Intelligent Transfer Service", "Print Spooler",
-                       "WinHTTP Web Proxy Auto-Discovery Service", "Windows Modules Installer",
-                       "Microsoft Defender Antivirus Service", "Windows Error Reporting Service",
-                       "Software Protection", "Remote Registry", "SQL Server (MSSQLSERVER)"]))
+                      "WinHTTP Web Proxy Auto-Discovery Service", "Windows Modules Installer",
+                      "Microsoft Defender Antivirus Service", "Windows Error Reporting Service",
+                      "Software Protection", "Remote Registry"]))
 
 
 def _exe(r, b, c):
@@ -451,11 +446,10 @@ def _wuser(r, b, c):
 E = dict(SLOTS, svc=_svc, exe=_exe, sid=_sid, guid=_guid, wuser=_wuser,
          winpath=_winpath, state=one_of("running", "stopped"),
          ltype=one_of("2", "3", "5", "7", "10", "11"),
-         dom=one_of("WORKGROUP", "CORP", "NT AUTHORITY", "CONTOSO"),
+         dom=lambda r, b, c: b.words(_pick(r, ["WORKGROUP", "CORP", "NT AUTHORITY", "CONTOSO"])),
          ver4=lambda r, b, c: b.f(".".join(str(_ri(r, 0, 20000)) for _ in range(4))),
          isoz=lambda r, b, c: b.f(ts_iso(r, frac=9, zone="Z")),
          kb=lambda r, b, c: b.f("KB" + str(_ri(r, 2000000, 5999999))))
-_E = E
 # (source, event id, task category, [level], description template)
 _EVENTS = [
     ("Microsoft-Windows-Security-Auditing", "4624", "Logon", "Audit Success",
@@ -494,9 +488,12 @@ _EVENTS = [
      "The application-specific permission settings do not grant Local Activation permission for the COM Server application with CLSID {guid} and APPID {guid} to the user NT AUTHORITY\\SYSTEM SID ({sid}) from address LocalHost (Using LRPC)."),
     ("Microsoft-Windows-Winlogon", "7001", "(1101)", "Information", "User Logon Notification for Customer Experience Improvement Program"),
     ("Microsoft-Windows-GroupPolicy", "1502", "None", "Information", "The Group Policy settings for the computer were processed successfully. New settings from {n} Group Policy objects were detected and applied."),
+    ("BillingService", "0", "None", "Error", "{msg}"), ("MyApp", "1000", "None", "Information", "{msg}"),
+    ("ASP.NET 4.0.30319.0", "1309", "Web Event", "Warning", "Event code: 3005 Event message: {msg}"),
 ]
 _EVENTS = [(s, i, t, l, tpl(d, E)) for s, i, t, l, d in _EVENTS]
 _EDGE_END = set(" \t\"'])}>,;|=:")
+_EDGE_START = set(" \t\"'[({<,;|=")
 _EV_LEVELS = {"Audit Success": "Information", "Audit Failure": "Information"}
 
 
@@ -523,7 +520,10 @@ def windows_event(r) -> Line:
         sub = Line()
         emit(r, sub, desc)
         flat = sub.text.strip()
-        if flat[-1] in _EDGE_END:                   # keep field edges clean: (…) [… ] stay unquoted
+        if flat[-1] in _EDGE_END or flat[0] in _EDGE_START or '"' in flat or \
+                any(ch < " " for ch in flat):
+            # keep the one-field cell clean: text ending in ) ], holding quotes, tabs or
+            # escape sequences is written unquoted instead
             v, flat = 0 if v == 1 else 2, None
     if v == 0:                                      # Event Viewer "Save as text" (TSV)
         b.words(level if _chance(r, 0.5) else kw).d("\t").f(_evts(r)).d("\t").words(src)
@@ -542,7 +542,7 @@ def windows_event(r) -> Line:
             b.f(src)
         b.d(",").f(eid).d(",")
         if task.startswith("("):
-            b.d('"(').f(task[1:-1]).d(')"')
+            b.d("(").f(task[1:-1]).d(")")          # (101) needs no CSV quoting
         elif " " in task:
             b.quoted(task)
         else:
@@ -587,7 +587,8 @@ def windows_event(r) -> Line:
             b.d("\t").f(_ri(r, 1, 999999))
     else:                                           # Get-EventLog table, fixed-width columns
         idx = str(_ri(r, 1, 99999))
-        b.d(" " * (6 - len(idx))).f(idx).sp().f(V.timestamp(r, "us_date")).d("  ")
+        t = V.moment(r)
+        b.d(" " * (6 - len(idx))).f(idx).sp().f(t.strftime("%b %d %H:%M")).d("  ")
         lv = _pick(r, ["Information", "Warning", "Error", "SuccessA...", "FailureA..."])
         if lv.endswith("..."):
             b.f(lv[:-3]).d("...").d(" " * 2)
@@ -1005,6 +1006,7 @@ HAPROXY_NOTICES = tpls(
     H, "[NOTICE]   ({pid}) : New worker ({pid}) forked", "[NOTICE]   ({pid}) : Loading success.",
     "[WARNING]  ({pid}) : Exiting Master process...", "[ALERT]    ({pid}) : Current worker ({pid}) exited with code 143 (Terminated)",
     "[WARNING]  ({pid}) : Server {srv} is DOWN, reason: {l4}, check duration: {n3}ms. 0 active and 0 backup servers left.",
+    "[WARNING]  ({pid}) : {msg}", "[ALERT]    ({pid}) : {msg}",
 )
 
 

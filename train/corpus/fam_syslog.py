@@ -14,9 +14,10 @@ Also the helpers the other system-log modules (``fam_auth``, ``fam_platform``) s
   written in this source; the random values are fields by construction.
 
 >>> import random
->>> b = Line(); emit(random.Random(1), b, tpl("Started {unit} - Session of «user» ‹/›{ip}.", SLOTS))
->>> [f for f in b.build().fields][-3:]
-['of', 'user', '127.191.211.90']
+>>> ops = tpl("Started {n} - 'exit-code'. «a:b» ‹/›{n}, done.", SLOTS)
+>>> s = emit(random.Random(1), Line(), ops).build()
+>>> s.text == "Started 1 - 'exit-code'. a:b /8, done.", s.fields
+(True, ['Started', '1', 'exit-code', 'a:b', '8', 'done'])
 """
 from __future__ import annotations
 
@@ -295,6 +296,9 @@ SLOTS = {
     "klts": lambda r, b, c: b.f(V.TIMESTAMP_STYLES["klog"](r, V.moment(r))),
     "comm1": lambda r, b, c: b.f(_pick(r, COMMS_1)),
     "msg": _msg,
+    # the single-quoted audit payload is one field (quoted string, product rule 2)
+    "auditmsg": lambda r, b, c: b.f(f'unit={_pick(r, UNITS)} comm="systemd" exe="/usr/lib/systemd/systemd" '
+                                    + _pick(r, ["hostname=? addr=? terminal=? ", ""]) + "res=" + _pick(r, ["success", "success", "failed"])),
 }
 
 # ============================================================================ timestamps
@@ -632,7 +636,7 @@ KERNEL_MSGS = tpls(
     "TCP: request_sock_TCP: Possible SYN flooding on port {port}. Sending cookies.  Check SNMP counters.",
     "nf_conntrack: nf_conntrack: table full, dropping packet",
     'audit: type=1400 audit({epoch}:{n3}): apparmor="DENIED" operation="open" profile="{path}" name="{path}" pid={pid} comm="{comm1}" requested_mask="r" denied_mask="r" fsuid=0 ouid=0',
-    "audit: type=1130 audit({epoch}:{n3}): pid=1 uid=0 auid=4294967295 ses=4294967295 msg='unit={unit} comm=\"systemd\" exe=\"/usr/lib/systemd/systemd\" res=success'",
+    "audit: type=1130 audit({epoch}:{n3}): pid=1 uid=0 auid=4294967295 ses=4294967295 msg=‹'›{auditmsg}‹'›",
     "ata{n}: SATA link up 6.0 Gbps (SStatus 133 SControl 300)",
     "ata{n}.00: exception Emask 0x0 SAct 0x0 SErr 0x0 action 0x6 frozen",
     "Bluetooth: hci0: command {hex} tx timeout",

@@ -491,9 +491,15 @@ def _v_mac(r, b):
     b.f(_mac(r))
 
 
+_TS_IN_TEXT = ("iso_t", "iso_space", "iso_t", "epoch", "epoch_ms", "syslog", "rfc2822",
+               "time_only", "date_only", "slash_iso", "ctime", "ctime", "apache_err", "apache",
+               "us_date", "iso_zone", "dd_mm_yy")
+
+
 def _v_timestamp(r, b):
-    b.f(_ts(r, _p(r, ("iso_t", "iso_space", "iso_t", "epoch", "epoch_ms", "syslog", "rfc2822",
-                       "time_only", "date_only", "slash_iso"))))
+    # timestamps inside messages ("connection from x at Fri Jun 17 07:07:00 2005") are one
+    # field in every style, weekday and year included
+    b.f(_ts(r, _p(r, _TS_IN_TEXT)))
 
 
 def _v_user_at_host(r, b):
@@ -532,7 +538,7 @@ _VALUES = (
     (_v_url, 4), (_v_uuid, 3), (_v_email, 2), (_v_hex, 4), (_v_number, 12), (_v_signed, 3),
     (_v_decimal, 4), (_v_duration, 5), (_v_size, 4), (_v_spaced_unit, 3), (_v_percent, 3),
     (_v_version, 3), (_v_java, 3), (_v_cpp_method, 2), (_v_inner, 1), (_v_obj_at, 2),
-    (_v_ident, 6), (_v_mac, 1), (_v_timestamp, 2), (_v_user_at_host, 1), (_v_hash_num, 1),
+    (_v_ident, 6), (_v_mac, 1), (_v_timestamp, 5), (_v_user_at_host, 1), (_v_hash_num, 1),
     (_v_stack_addrs, 1), (_v_word_value, 4), (_v_user, 3), (_v_state, 2), (_v_signal, 1),
 )
 

@@ -1,0 +1,16 @@
+"""The examples in the runtime modules' docstrings run and hold."""
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["logsplit.errors", "logsplit.batching", "logsplit.reader", "logsplit.windows",
+           "logsplit.splitter", "logsplit.render", "logsplit.model", "logsplit.cli",
+           "logsplit"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_runtime_doctests(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
