@@ -21,6 +21,10 @@ INTRA_OP_THREADS = 2
 #: Let idle onnxruntime threads spin (busy-wait) for work: ~15% faster on an idle machine, but
 #: 1.5-2x slower when other processes compete for the cores (measured), so off.
 INTRA_OP_SPINNING = False
+#: Padded characters (rows x width) per onnxruntime call.  The LSTM keeps buffers for every
+#: character of a call, so this bounds memory (a 1 MB line: 140 MB peak instead of 650 MB);
+#: calls this size run no slower than bigger ones (they stay in cache).
+MAX_CALL_CHARS = 8192
 
 # ============================================================================== training
 #: Model sizes: character embedding width, LSTM units per direction, stacked BiLSTM layers.

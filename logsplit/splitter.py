@@ -191,30 +191,38 @@ def bounds(mask: np.ndarray, lengths: np.ndarray):
     return first - offset, last + 1 - offset, counts
 
 
-def plan_calls(length: np.ndarray, batch_size: int) -> list[np.ndarray]:
+def plan_calls(length: np.ndarray, batch_size: int,
+               max_chars: int | None = None) -> list[np.ndarray]:
     """Row indices of each model call: rows sorted longest first, cut into calls.
 
     Each call pads only to its own longest row (the model gets exact lengths).  A call holds at
-    most ``batch_size`` rows and ends early when the next row is shorter than :data:`SHRINK` of
-    its longest (once it has :data:`MIN_ROWS` rows): padding costs as much model time as real
-    characters, while an extra call costs little.
+    most ``batch_size`` rows and at most ``max_chars`` padded characters (default
+    ``defaults.MAX_CALL_CHARS``: this bounds onnxruntime's buffers), and ends early when the
+    next row is shorter than :data:`SHRINK` of its longest (once it has :data:`MIN_ROWS` rows):
+    padding costs as much model time as real characters, while an extra call costs little.
 
     >>> [c.tolist() for c in plan_calls(np.array([10, 100, 90, 30, 95, 80, 12, 11]), 256)]
     [[1, 4, 2, 5], [3, 6, 7, 0]]
+    >>> [len(c) for c in plan_calls(np.full(10, 512), 256, max_chars=2048)]
+    [4, 4, 2]
     """
     order = np.argsort(-length, kind="stable")
     n = len(order)
-    if n <= MIN_ROWS and n <= batch_size:
-        return [order]
+    if max_chars is None:
+        max_chars = defaults.MAX_CALL_CHARS
     sorted_len = length[order].tolist()
+    if n <= MIN_ROWS and n <= batch_size and n * sorted_len[0] <= max_chars:
+        return [order]
     calls = []
     start = 0
     limit = sorted_len[0] * SHRINK
+    rows = max(1, min(batch_size, max_chars // max(sorted_len[0], 1)))
     for j in range(1, n):
-        if j - start >= batch_size or (sorted_len[j] < limit and j - start >= MIN_ROWS):
+        if j - start >= rows or (sorted_len[j] < limit and j - start >= MIN_ROWS):
             calls.append(order[start:j])
             start = j
             limit = sorted_len[j] * SHRINK
+            rows = max(1, min(batch_size, max_chars // max(sorted_len[j], 1)))
     calls.append(order[start:])
     return calls
 

@@ -106,3 +106,18 @@ def test_very_long_line_through_the_cli(tiny_model_path, cli_env):
                        env=cli_env(), timeout=120)
     assert p.returncode == 0 and p.stderr == b""
     check(p.stdout, data)
+
+
+def test_megabyte_line_peak_memory_is_bounded(tiny_model_path, cli_env, tmp_path):
+    """A 1 MB line: the model runs its windows a few at a time (onnxruntime buffers included)."""
+    big = tmp_path / "mb.log"
+    big.write_bytes(b"[x] key=value, " * 70000 + b"\nafter\n")
+    code = ("import resource, subprocess, sys\n"
+            f"p = subprocess.run([sys.executable, '-m', 'logsplit', '--model', {tiny_model_path!r},"
+            f" '--json', {str(big)!r}], stdout=subprocess.DEVNULL)\n"
+            "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    p = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, env=cli_env(),
+                       timeout=300)
+    rc, peak_kb = map(int, p.stdout.split())
+    assert rc == 0
+    assert peak_kb < 250_000, peak_kb  # ~130 MB; calls of 256 whole windows peak at ~400 MB

@@ -61,6 +61,16 @@ def test_plan_calls_sorted_bounded_complete():
     assert (np.diff(lengths[order]) <= 0).all()  # longest first, each call pads to its first
 
 
+def test_plan_calls_bound_padded_characters():
+    rng = np.random.default_rng(4)
+    lengths = rng.integers(1, 2000, 500)
+    for cap in (512, 4096, 8192):
+        calls = plan_calls(lengths, 256, max_chars=cap)
+        assert sorted(np.concatenate(calls).tolist()) == list(range(500))
+        for c in calls:  # a row longer than the cap goes alone
+            assert len(c) * lengths[c[0]] <= cap or len(c) == 1
+
+
 def test_plan_calls_small():
     assert [c.tolist() for c in plan_calls(np.array([3, 9]), 256)] == [[1, 0]]
     assert [c.tolist() for c in plan_calls(np.array([3, 9, 5]), 1)] == [[1], [2], [0]]

@@ -190,17 +190,13 @@ def _parse_jsonl_record(line: str, path, lineno: int, source: str) -> Sample:
     return Sample(text, spans_to_mask(n, spans), source, meta)
 
 
-def read_jsonl(path, strict: bool = True, stats: dict | None = None,
-               source: str | None = None) -> list[Sample]:
-    """Samples of a JSON Lines file ``{"text": ..., "spans": [[s, e], ...]}`` per line.
-
-    ``source`` defaults to the file's name without extension.  Blank lines are skipped.
-    """
+def _read_records(path, parse, strict, stats, source) -> list[Sample]:
+    """Parse each non-blank line of a file with ``parse``; malformed ones raise or are counted."""
     source = source if source is not None else Path(path).stem
     out = []
     for lineno, line in _lines(path, strict, stats):
         try:
-            s = _parse_jsonl_record(line, path, lineno, source)
+            s = parse(line, path, lineno, source)
         except DataError as e:
             _handle(e, strict, stats)
             continue
@@ -209,6 +205,15 @@ def read_jsonl(path, strict: bool = True, stats: dict | None = None,
             continue
         out.append(s)
     return out
+
+
+def read_jsonl(path, strict: bool = True, stats: dict | None = None,
+               source: str | None = None) -> list[Sample]:
+    """Samples of a JSON Lines file ``{"text": ..., "spans": [[s, e], ...]}`` per line.
+
+    ``source`` defaults to the file's name without extension.  Blank lines are skipped.
+    """
+    return _read_records(path, _parse_jsonl_record, strict, stats, source)
 
 
 # ----------------------------------------------------------------------------- character labels
@@ -230,19 +235,7 @@ def _parse_char_label_line(line: str, path, lineno: int, source: str) -> Sample:
 def read_char_labels(path, strict: bool = True, stats: dict | None = None,
                      source: str | None = None) -> list[Sample]:
     """Samples of a ``TEXT<TAB>LABELS`` file, one ``O``/``D`` per character of TEXT."""
-    source = source if source is not None else Path(path).stem
-    out = []
-    for lineno, line in _lines(path, strict, stats):
-        try:
-            s = _parse_char_label_line(line, path, lineno, source)
-        except DataError as e:
-            _handle(e, strict, stats)
-            continue
-        if not s.text:
-            _count(stats, "empty text")
-            continue
-        out.append(s)
-    return out
+    return _read_records(path, _parse_char_label_line, strict, stats, source)
 
 
 # ----------------------------------------------------------------------------- Loghub
