@@ -401,25 +401,40 @@ class Splitter:
         return plan_calls(length, self.batch_size)
 
     def _run_rows(self, ids, r_src, r_len, r_lo, r_hi, r_dest, mask) -> None:
-        """Run the model over all rows, call by call, writing core labels into ``mask``."""
+        """Run the model over all rows, call by call, writing core labels into ``mask``.
+
+        The gathers and scatters are computed once for all rows (in call order), so each call
+        costs only a few numpy operations besides the model.
+        """
         delimiters = self.model.delimiters
-        windowed = bool((r_lo != 0).any() or (r_hi != r_len).any())
-        for sel in self.plan(r_len):
-            n = r_len[sel]
-            width = int(n[0])
+        calls = self.plan(r_len)
+        order = np.concatenate(calls)
+        n, lo, hi = r_len[order], r_lo[order], r_hi[order]
+        windowed = bool((lo != 0).any() or (hi != n).any())
+        starts = np.cumsum(n) - n
+        chars_flat = ids[np.repeat(r_src[order] - starts, n) + np.arange(int(n.sum()))]
+        kept = hi - lo
+        kept_starts = np.cumsum(kept) - kept
+        dest_flat = (np.repeat(r_dest[order] - kept_starts, kept)
+                     + np.arange(int(kept.sum())))
+        row = char = done = 0
+        for sel in calls:
+            b = len(sel)
+            nn = n[row:row + b]
+            width = int(nn[0])
             col = np.arange(width)
-            valid = col < n[:, None]
-            total = int(n.sum())
-            # row-major positions of every real character: one gather from the id array
-            shift = np.repeat(r_src[sel] - (np.cumsum(n) - n), n)
-            chars = np.zeros((len(sel), width), np.int32)
-            chars[valid] = ids[shift + np.arange(total)]
-            lab = delimiters(chars, n.astype(np.int32))
-            self.model_rows += len(sel)
-            if not windowed:  # whole lines: every label is kept
-                dest = np.repeat(r_dest[sel] - (np.cumsum(n) - n), n) + np.arange(total)
-                mask[dest] = lab[valid]
-                continue
-            lo, hi = r_lo[sel, None], r_hi[sel, None]
-            core = (col >= lo) & (col < hi)
-            mask[(r_dest[sel, None] - lo + col)[core]] = lab[core]
+            valid = col < nn[:, None]
+            count = int(nn.sum())
+            chars = np.zeros((b, width), np.int32)
+            chars[valid] = chars_flat[char:char + count]
+            lab = delimiters(chars, nn.astype(np.int32))
+            if windowed:
+                keep = (col >= lo[row:row + b, None]) & (col < hi[row:row + b, None])
+                count_kept = int(kept[row:row + b].sum())
+            else:
+                keep, count_kept = valid, count
+            mask[dest_flat[done:done + count_kept]] = lab[keep]
+            row += b
+            char += count
+            done += count_kept
+        self.model_rows += row

@@ -314,3 +314,22 @@ def test_default_model_explicit_path_same_output(run_cli, default_model_path):
     data = b"2023-10-10 13:55:36 INFO main: started pid=42\n"
     assert run_cli("--json", input=data).stdout == \
         run_cli("--json", "--model", default_model_path, input=data).stdout
+
+
+def test_run_in_process_restores_the_garbage_collector(tiny_model_path, tmp_path):
+    import gc
+    import io
+
+    from logsplit import cli
+
+    src = tmp_path / "in.log"
+    src.write_bytes(b"a b\nc=d\n")
+
+    class Out(io.StringIO):
+        buffer = io.BytesIO()
+
+    out = Out()
+    assert gc.isenabled()
+    assert cli.run(["--model", tiny_model_path, "--tsv", str(src)], stdout=out) == 0
+    assert gc.isenabled()
+    assert out.buffer.getvalue() == b"a\tb\nc\td\n"

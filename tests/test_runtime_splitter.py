@@ -220,3 +220,26 @@ def test_encoding_and_cache_keys_are_the_normalised_ids(tiny_model_path):
     ids, lengths = sp.vocab.encode_joined(lines)
     assert lengths.tolist() == [8, 8, 4, 0]
     assert ids.tobytes() == b"".join(sp.vocab.encode(line).tobytes() for line in lines)
+
+
+def test_splitting_creates_no_reference_cycles(tiny_model_path):
+    """The CLI turns the cyclic garbage collector off while lines flow: that needs this."""
+    import gc
+
+    from logsplit.batching import Batch
+    from logsplit.render import JsonRenderer, PlainRenderer, TsvRenderer
+
+    sp = Splitter(tiny_model_path, window=40, context=8)
+    lines = [f"line {i} key=v{i % 3}, [x] " + "w " * (i % 50) for i in range(600)]
+    gc.collect()
+    gc.disable()
+    try:
+        for i in range(0, 600, 100):
+            chunk = lines[i:i + 100]
+            results = sp.split(chunk)
+            batch = Batch(chunk, [(0, i + 1, len(chunk))])
+            for r in (JsonRenderer(), TsvRenderer(), PlainRenderer()):
+                r.render(batch, results)
+        assert gc.collect() < 50  # only a few renderer objects, nothing per line
+    finally:
+        gc.enable()
