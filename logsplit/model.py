@@ -48,6 +48,19 @@ def default_model_path() -> str:
     return os.path.join(here, "models", "logsplit.onnx")
 
 
+def session_options(threads: int = defaults.INTRA_OP_THREADS):
+    """onnxruntime options tuned for small machines; shared by the runtime and the export."""
+    import onnxruntime as ort
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = max(1, int(threads))
+    opts.inter_op_num_threads = 1
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    spin = defaults.INTRA_OP_SPINNING
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
+    return opts
+
+
 def _one_line(err: BaseException) -> str:
     """An onnxruntime error message reduced to its informative last part, on one line."""
     text = " ".join(str(err).split())
@@ -96,13 +109,7 @@ class Model:
             import onnxruntime as ort
         except ImportError as e:  # pragma: no cover - a dependency, always installed
             raise LogsplitError(f"onnxruntime is not installed ({e})") from None
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = max(1, int(threads))
-        opts.inter_op_num_threads = 1
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        spin = defaults.INTRA_OP_SPINNING
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
+        opts = session_options(threads)
         opts.log_severity_level = 4  # fatal only: errors are raised, and reported by the caller
         try:
             self._session = ort.InferenceSession(data, opts, providers=["CPUExecutionProvider"])

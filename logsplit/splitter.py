@@ -24,6 +24,7 @@ import numpy as np
 from . import defaults
 from .errors import UsageError
 from .model import Model
+from .vocab import spans_to_mask
 from .windows import check as check_window, plan as plan_windows
 
 
@@ -143,10 +144,7 @@ class Result:
 
     def delimiter_mask(self) -> np.ndarray:
         """1 for each delimiter character, 0 for field characters (uint8, one per code point)."""
-        mask = np.ones(len(self.text), np.uint8)
-        for s, e in self.layout.spans:
-            mask[s:e] = 0
-        return mask
+        return spans_to_mask(len(self.text), self.layout.spans)
 
     def __eq__(self, other) -> bool:
         return (isinstance(other, Result) and self.text == other.text

@@ -16,9 +16,9 @@ from collections import defaultdict
 import numpy as np
 
 from logsplit import defaults
+from logsplit.model import FORMAT as MODEL_FORMAT  # the format the runtime reads
+from logsplit.model import session_options
 from logsplit.vocab import LABELS, Vocabulary, pad_batch
-
-MODEL_FORMAT = "1"
 
 
 class ExportError(RuntimeError):
@@ -83,10 +83,9 @@ def save(proto, path: str) -> None:
 
 
 def session(path_or_bytes):
+    """A bare onnxruntime session (path or bytes) with the runtime's own options."""
     import onnxruntime as ort
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = defaults.INTRA_OP_THREADS
-    so.inter_op_num_threads = 1
+    so = session_options()
     so.log_severity_level = 3
     return ort.InferenceSession(path_or_bytes, so, providers=["CPUExecutionProvider"])
 
