@@ -75,3 +75,63 @@ def test_every_line_has_fields_and_delimiters(samples):
         # a few lines legitimately have no field (table rules `+----+`, `{}`)
         assert sum(bool(s.spans) for s in ss) >= 0.9 * len(ss), fam
         assert sum(int(s.mask.sum()) > 0 for s in ss) >= 0.95 * len(ss), fam
+
+
+def test_timestamp_styles_are_real_times():
+    """Every style parses back as a plausible time: a 12-hour clock never shows `15:30 PM`."""
+    import random
+    import re
+
+    from logsplit_train.corpus import values as V
+    r = random.Random(5)
+    for style, fn in V.TIMESTAMP_STYLES.items():
+        for _ in range(200):
+            ts = fn(r, V.moment(r))
+            assert ts == ts.strip() and "\t" not in ts, style
+            m = re.search(r"\b(\d{1,2}):\d\d(:\d\d)?(?:[.,]\d+)? (AM|PM)\b", ts)
+            if m:
+                assert 1 <= int(m.group(1)) <= 12, (style, ts)
+
+
+def test_flag_strings_are_one_field_with_a_letter():
+    """`CD--`, `-rw-r--r--`: never a run of `-` alone (that is a delimiter, decision 60)."""
+    import random
+
+    from logsplit_train.corpus import messages as M
+    from logsplit_train.corpus.builder import Line
+    r = random.Random(7)
+    for _ in range(500):
+        b = Line()
+        M._v_flags(r, b)
+        (f,) = b.build().fields
+        assert any(c.isalpha() for c in f), f
+        assert set(f) <= set("-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), f
+
+
+@pytest.mark.parametrize("builder", ["_ph_when", "_ph_numbers"])
+def test_timestamp_neighbours_are_separate_fields(builder):
+    """A word before a timestamp and a number after it are fields of their own (decision 65)."""
+    import random
+
+    from logsplit_train.corpus import messages as M
+    from logsplit_train.corpus.builder import Line
+    r = random.Random(3)
+    for _ in range(300):
+        b = Line()
+        getattr(M, builder)(r, b, False)
+        s = b.build()
+        assert len(s.fields) >= 2, s.text
+        for f in s.fields:
+            assert f == f.strip(), s.text
+        if builder == "_ph_when":
+            assert not any(c.isdigit() for c in s.fields[0]), s.text   # `at`, not `at 2024-...`
+
+
+def test_logcat_level_and_tag_are_one_field(samples):
+    """Decision 45: `D/WindowManager( 1702):` gives `D/WindowManager` (product rule 7)."""
+    seen = 0
+    for s in samples["logcat"]:
+        if len(s.text) > 2 and s.text[1] == "/" and s.text[0] in "VDIWEF":
+            seen += 1
+            assert s.fields[0].startswith(s.text[0] + "/"), s.text
+    assert seen > 5

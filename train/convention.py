@@ -16,8 +16,9 @@ How a line is labeled, in order of precedence:
 3. Each remaining blank-separated chunk is split by the separator rules: brackets, ``= , ; |
    : ? ! @ " ` ^`` are delimiters, except inside an atomic value (URL, e-mail address, IPv4,
    IPv6, MAC, Windows or absolute path, ``::``-qualified name, ``R02-M1-N0-C:J12-U11``-style
-   location code); ``/`` directly before an IP address is a delimiter; ``->`` is a delimiter;
-   an apostrophe inside a word is not.
+   location code); ``/`` directly before an IP address is a delimiter, as is ``#`` between an IP
+   address and a port (``10.0.0.1#53``); ``->`` is a delimiter; an apostrophe inside a word is
+   not; a ``/`` between letters never is (``D/WindowManager``, ``I/O``).
 4. Of what is left, a run with no letter or digit (``-``, ``--``, ``*``, ``***``, ``#``, ``...``,
    ``&``) is a delimiter, except a ``/`` glued to a value separator (``LABEL=/``: the root
    path); dots at the end of a word are sentence punctuation.
@@ -50,10 +51,12 @@ _FRAC = r"(?:[.,]\d{1,9}(?![\d:])|:\d{3}(?![\d:]))"
 _HMS = r"(?:[01]?\d|2[0-4]):[0-5]\d:[0-5]\d" + _FRAC + "?"
 _HM = r"(?:[01]?\d|2[0-4]):[0-5]\d(?![:\d])"
 _AMPM = r"(?:\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
+# Zone names are listed, not any capital run: ``13:55:36 INFO`` must not take the level along.
 _ZONES = ("UTC|GMT|CEST|CET|EEST|EET|WEST|WET|BST|IST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST"
-          "|AKDT|HST|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT")
-_ZONE = (rf"(?:Z(?![A-Za-z])|[+-](?:[01]\d):?[0-5]\d(?!\d)|\s[+-](?:[01]\d):?[0-5]\d(?!\d)"
-         rf"|\s?(?:{_ZONES})(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?(?![A-Za-z]))")
+          "|AKDT|HST|JST|KST|HKT|SGT|AEST|AEDT|ACST|AWST|NZST|NZDT|AST|ADT|NST|NDT|SAST|WIB|ICT|PHT")
+# +HH, +HHMM, +HH:MM, Z or a zone name, glued to the time or after exactly one blank
+_ZONE = (rf"(?: ?[+-][01]\d(?::?[0-5]\d)?(?!\d)|Z(?![A-Za-z])| Z(?!\w)"
+         rf"| ?(?:{_ZONES})(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?(?![A-Za-z]))")
 _TIME = rf"(?:{_HMS}|{_HM}){_AMPM}?{_ZONE}?"
 _TIME_S = rf"{_HMS}{_AMPM}?{_ZONE}?"             # a time with seconds, for the looser date forms
 _MM = r"(?:0?[1-9]|1[0-2])"
@@ -71,15 +74,16 @@ _TS_ALTS = [
     rf"(?:{_DOW},?\s{{1,2}})?{_MON}\s{{1,2}}{_DD}(?:,?\s\d{{4}})?\s{{1,2}}{_TIME}(?:\s\d{{4}}(?!\d))?",
     # MM-DD hh:mm:ss.fff (Android logcat)
     rf"{_MM}-{_DD}\s{{1,2}}{_TIME_S}",
-    # MMDD hh:mm:ss.ffffff (klog / glog)
-    rf"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{{3,9}}",
+    # [IWEF]MMDD hh:mm:ss.ffffff (klog / glog; the level letter is glued on, decision 55)
+    rf"[IWEF]?(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{{3,9}}",
     # yymmdd hhmmss (HDFS)
     r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s(?:[01]\d|2[0-3])[0-5]\d[0-5]\d",
     # a time of day alone
     _TIME_S,
 ]
 #: A timestamp somewhere in a line (one field, inner blanks included).
-TIMESTAMP = re.compile(r"(?<![\w:.+/-])(?:" + "|".join(_TS_ALTS) + r")(?![\w:]|[.,]\d)")
+# (a ``:`` right after it is a header-ending delimiter only when a blank or the line end follows)
+TIMESTAMP = re.compile(r"(?<![\w:.+/-])(?:" + "|".join(_TS_ALTS) + r")(?!\w|:(?!\s|$)|[.,]\d)")
 
 # ----------------------------------------------------------------------------- line pass
 _ANSI = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?"
@@ -99,6 +103,9 @@ _IPV6 = (rf"(?:(?:{_H}:){{6}}{_V4}|::(?:ffff(?::0{{1,4}})?:)?{_V4}|(?:{_H}:){{1,
          rf"|(?:{_H}:){{1,4}}(?::{_H}){{1,3}}|(?:{_H}:){{1,3}}(?::{_H}){{1,4}}"
          rf"|(?:{_H}:){{1,2}}(?::{_H}){{1,5}}|{_H}:(?::{_H}){{1,6}}|:(?::{_H}){{1,7}}"
          rf"|(?:{_H}:){{1,7}}:)(?:%[\w.]+)?")
+# An IPv6 address is the whole hex-and-colon run (a trailing ':' ends a header element); only a
+# full 8-group address can carry an unbracketed :port, as `fe80::1:8080` is itself an address.
+_IP6_END = r"(?=:?(?![\w.:%]))"
 _IP_AHEAD = rf"(?:{_V4}(?![\w]|\.\w)|{_IPV6}(?![\w.]))"
 _PATH_CH = r"[\w.~%+\-$*#@!&]"
 _ATOM = re.compile(
@@ -109,12 +116,13 @@ _ATOM = re.compile(
     r"(?:\.[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w@-]|\.[A-Za-z0-9]))"
     # Windows path (C:\..., C:/..., \\server\share)
     r"|(?P<win>(?<![\w/\\])(?:[A-Za-z]:[\\/]|\\\\[\w.$-]+\\)[^\s\"'<>|*?:,;()\[\]{}]*)"
-    # MAC address
-    r"|(?P<mac>(?<![\w:.-])[0-9A-Fa-f]{2}(?P<msep>[:-])(?:[0-9A-Fa-f]{2}(?P=msep)){4}[0-9A-Fa-f]{2}(?![\w:.-]))"
+    # MAC address; 6+ colon-separated bytes also cover the iptables MAC= header (dst, src, type)
+    r"|(?P<mac>(?<![\w:.-])[0-9A-Fa-f]{2}(?:(?::[0-9A-Fa-f]{2}){5,}|(?:-[0-9A-Fa-f]{2}){5})"
+    r"(?![\w.-]|:[\w:.-]))"
     # PCI address (domain:bus:device.function)
     r"|(?P<pci>(?<![\w:.])[0-9A-Fa-f]{4}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-7](?![\w:.]))"
-    # IPv6 (a full address may be followed by :port)
-    rf"|(?P<ip6>(?<![\w:.]){_IPV6}(?![\w.])(?!:(?!\d)))"
+    # IPv6 (a full 8-group address may be followed by :port)
+    rf"|(?P<ip6>(?<![\w:.])(?:{_IPV6}{_IP6_END}|(?:{_H}:){{7}}{_H}(?=:\d{{1,5}}(?![\w.]))))"
     # IPv4
     rf"|(?P<ip4>(?<![\w.]){_V4}(?!\w|\.\w))"
     # C++/Objective-C qualified name: AirPort_Brcm43xx::syncPowerState
@@ -132,7 +140,7 @@ _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 # ----------------------------------------------------------------------------- characters
 # ASCII characters that separate values wherever they stand outside an atomic value.
 _SEP = re.compile(r"[\[\](){}<>=,;|:?!@\"`^\x00-\x1f\x7f]")
-_LOGCAT = re.compile(r"[VDIWEFA]/[A-Za-z][^\s(/]*\(")
+_HASH_PORT = re.compile(r"#\d{1,5}(?![\w.])")   # BIND/named client 10.0.0.1#53
 _WORD_END_DOTS = re.compile(r"\.+$")
 _ALNUM = re.compile(r"[^\W_]")          # a letter or digit (any script)
 _NONASCII = re.compile(r"[^\x00-\x7f]")
@@ -170,7 +178,7 @@ def _label_chunk(chunk: str) -> bytes:
     n = len(chunk)
     m = bytearray(n)
     atom = bytearray(n)           # 1 inside an atomic value
-    ip_starts = set()
+    ip_starts, ip_ends = set(), []
     if n > 2:
         for a in _ATOM.finditer(chunk):
             s, e = a.span()
@@ -181,6 +189,7 @@ def _label_chunk(chunk: str) -> bytes:
                     continue
             elif kind in _IP_KINDS:
                 ip_starts.add(s)
+                ip_ends.append(e)
             atom[s:e] = b"\x01" * (e - s)
     for x in _SEP.finditer(chunk):
         i = x.start()
@@ -210,9 +219,10 @@ def _label_chunk(chunk: str) -> bytes:
             m[k] = 1
             k -= 1
         j = chunk.find("->", j + 2)
-    # logcat "D/Tag(pid)": the slash after the level letter
-    if _LOGCAT.match(chunk):
-        m[1] = 1
+    # "#" between an IP address and a port (a word-initial "#1" keeps its "#", rule 7)
+    for e in ip_ends:
+        if _HASH_PORT.match(chunk, e):
+            m[e] = 1
     # runs of field characters: punctuation-only runs delimit, trailing dots are sentence ends
     i = 0
     while i < n:

@@ -695,6 +695,12 @@ def _tag_field(b: Line, tag: str):
         b.f(tag)
 
 
+def _level_tag(b: Line, lv: str, tag: str):
+    """``D/WindowManager``: one field (decision 45, product rule 7: `/` between letters is no
+    separator); a bracket inside the tag is still a delimiter."""
+    _tag_field(b, lv + "/" + tag)
+
+
 def _logcat_msg(r, b: Line, msgs):
     if _chance(r, 0.15):
         message(r, b)
@@ -726,14 +732,13 @@ def logcat(r) -> Line:
         _tag_field(b, tag)
         b.d(": ")
     elif v == 2:                                    # brief: D/Tag( 1234): msg
-        b.f(lv).d("/")
-        _tag_field(b, tag)
+        _level_tag(b, lv, tag)
         b.d("(")
         _pid5(b, pid)
         b.d("): ")
     elif v == 3:                                    # time: 03-17 16:13:38.811 D/Tag( 1234): msg
-        b.f(ts).sp().f(lv).d("/")
-        _tag_field(b, tag)
+        b.f(ts).sp()
+        _level_tag(b, lv, tag)
         if _chance(r, 0.2):                        # old logcat padded short tags
             b.d(" " * max(0, 8 - len(tag)))
         b.d("(")
@@ -748,8 +753,7 @@ def logcat(r) -> Line:
         _tag_field(b, tag)
         b.d(": ")
     elif v == 5:                                    # tag: D/Tag: msg
-        b.f(lv).d("/")
-        _tag_field(b, tag)
+        _level_tag(b, lv, tag)
         b.d(": ")
     else:                                           # process: D( 1234) msg  (Tag)
         b.f(lv).d("(")

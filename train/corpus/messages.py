@@ -135,6 +135,12 @@ _WIN_PARTS = ("System32", "winsxs", "Logs", "CBS", "wwwroot", "AppData", "Temp",
 
 
 def _wpath(r) -> str:
+    if _c(r, 0.06):
+        return _p(r, "CCDE") + ":\\"                  # a bare drive `C:\`
+    if _c(r, 0.06):                                 # a registry key
+        return _p(r, ("HKLM", "HKCU", "HKEY_LOCAL_MACHINE")) + "\\" + "\\".join(
+            _p(r, ("SOFTWARE", "COMPONENTS", "SYSTEM", "Microsoft", "Windows", "CurrentVersion",
+                   "Services", "Policies", "Control")) for _ in range(_n(r, 1, 4)))
     parts = [_p(r, _WIN_DIRS)] + [_p(r, _WIN_PARTS) for _ in range(_n(r, 0, 3))]
     if _c(r, 0.8):
         parts.append(_id(r, 3, 10) + "." + _p(r, ("dll", "exe", "log", "sys", "mum", "cab",
@@ -225,7 +231,12 @@ def _duration(r) -> str:
     if k < 8:
         return f"{r.random() * 100:.{_n(r, 1, 3)}f}" + _p(r, ("ms", "s", "s", "sec", "us"))
     if k == 8:
-        return f"{_n(r, 0, 59)}m{_n(r, 0, 59)}.{_n(r, 0, 999):03d}s"
+        x = r.random()
+        if x < 0.4:
+            return f"{_n(r, 0, 59)}m{_n(r, 0, 59)}.{_n(r, 0, 999):03d}s"
+        if x < 0.6:
+            return f"+{_n(r, 0, 59)}s{_n(r, 0, 999)}ms"
+        return _clock(r)
     return f"{_n(r, 1, 23)}h{_n(r, 0, 59)}m{_n(r, 0, 59)}s"
 
 
@@ -457,6 +468,18 @@ def _v_spaced_unit(r, b):
     b.f(_num(r) if _c(r, 0.6) else _decimal(r)).sp().f(_p(r, _SPACED_UNITS))
 
 
+def _clock(r) -> str:
+    """A clock duration: `00:01`, `12:07`, `1:02:03`, `00:12:07.25` (one field, decision 64)."""
+    d = f"{_n(r, 0, 59):02d}:{_n(r, 0, 59):02d}"
+    if _c(r, 0.5):
+        return d
+    return f"{_n(r, 0, 99) if _c(r, 0.5) else _n(r, 0, 9):02d}:{d}" + ("" if _c(r, 0.8) else f".{_n(r, 0, 99):02d}")
+
+
+def _v_clock(r, b):
+    b.f(_clock(r))
+
+
 def _v_percent(r, b):
     b.f(_percent(r))
 
@@ -469,8 +492,22 @@ def _v_java(r, b):
     b.f(V.java_class(r) if _c(r, 0.7) else V.short_class(r))
 
 
+_NAMESPACES = ("std", "boost", "ActiveRecord", "ActionController", "Net", "Sidekiq", "CBS",
+               "Microsoft", "Windows", "absl", "grpc", "llvm", "Qt", "AWS", "Rack", "System")
+
+
 def _v_cpp_method(r, b):
-    b.f(f"{_p(r, _CAMEL)}::{_p(r, _LCAMEL)}")
+    """`::`-qualified names stay whole: `EventLoop::getInstance`, `ActiveRecord::RecordNotFound`,
+    `CPackageManagerCLIHandler::Private_ProcessFeatureChange`, `std::vector::at`."""
+    k = _n(r, 0, 4)
+    if k <= 1:
+        b.f(f"{_p(r, _CAMEL)}::{_p(r, _LCAMEL)}")
+    elif k == 2:
+        b.f(f"{_p(r, _NAMESPACES)}::{_p(r, _CAMEL)}")
+    elif k == 3:
+        b.f(f"C{_p(r, _CAMEL)}::{_p(r, ('Private_', 'Internal_', 'Do', ''))}{_p(r, _CAMEL)}")
+    else:
+        b.f("::".join([_p(r, _NAMESPACES), _p(r, _CAMEL), _p(r, _LCAMEL)][:_n(r, 2, 3)]))
 
 
 def _v_inner(r, b):
@@ -493,7 +530,9 @@ def _v_mac(r, b):
 
 _TS_IN_TEXT = ("iso_t", "iso_space", "iso_t", "epoch", "epoch_ms", "syslog", "rfc2822",
                "time_only", "date_only", "slash_iso", "ctime", "ctime", "apache_err", "apache",
-               "us_date", "iso_zone", "dd_mm_yy")
+               "us_date", "iso_zone", "dd_mm_yy", "iso_space_zone", "iso_nano", "ctime_noyear",
+               "date_cmd", "java_util", "tomcat", "syslog_ms", "syslog_year", "dmy_time", "csi",
+               "dot_ymd", "mm_dd_time")
 
 
 def _v_timestamp(r, b):
@@ -516,8 +555,53 @@ def _v_stack_addrs(r, b):
         b.d(" @" if i else "@").f("0x" + _hex(r, 11))
 
 
+def _ratio(r) -> str:
+    """Slash-separated counters or timers: `3/10`, `18/10/-1/-1/3026`, `0/0/0/0/0` (one field,
+    rule 7); a run of them separated by blanks is several fields."""
+    n = _p(r, (2, 2, 2, 3, 4, 5, 5))
+    return "/".join(str(_n(r, 0, _p(r, (9, 99, 999, 99999)))) if _c(r, 0.9) else "-1"
+                    for _ in range(n))
+
+
+def _v_ratio(r, b):
+    b.f(_ratio(r))
+    if _c(r, 0.4):                                   # `856/457/379/810/1 41/3`
+        b.sp().f(_ratio(r) if _c(r, 0.7) else _num(r))
+
+
+_FLAG_CHARS = "ABCDHIKLMNOPRSTUVWXcdhinpqrstvwx"
+
+
+def _flags(r) -> str:
+    """Flag strings where `-` marks an unset position: `CD--`, `--NI`, `-rw-r--r--` (one field)."""
+    k = _n(r, 0, 4)
+    if k == 0:
+        return _p(r, "-d-l") + "r" + "".join(_p(r, "rwxst") if _c(r, 0.5) else "-"
+                                            for _ in range(8))
+    if k == 1:
+        n = _n(r, 1, 3)
+        return "".join(_p(r, _FLAG_CHARS) for _ in range(n)) + "-" * (4 - n)
+    if k == 2:
+        return "-" * _n(r, 1, 2) + "".join(_p(r, _FLAG_CHARS) for _ in range(_n(r, 1, 2)))
+    if k == 3:
+        return "".join(_p(r, _FLAG_CHARS) if _c(r, 0.5) else "-" for _ in range(4)).replace(
+            "----", "-P--")
+    return _p(r, _FLAG_CHARS) + "-" * _n(r, 1, 3)
+
+
+def _v_flags(r, b):
+    b.f(_flags(r))
+
+
+def _v_at_value(r, b):
+    """`00000251@2016/9/27:20:30:31.455`, `tx@0x7f`, `worker@1700000000`: `@` between values."""
+    b.f(_hex(r, 8) if _c(r, 0.5) else _p(r, _SNAKE)).d("@")
+    b.f(_ts(r, _p(r, ("csi", "epoch", "iso_t", "compact"))) if _c(r, 0.5) else _hex0(r))
+
+
 def _v_word_value(r, b):
-    b.f(_word(r))
+    w = _word(r)
+    b.f(w + "~" if _c(r, 0.03) and w[-1].isalnum() else w)   # `https-in~`, `notes.txt~`
 
 
 def _v_user(r, b):
@@ -540,6 +624,7 @@ _VALUES = (
     (_v_version, 3), (_v_java, 3), (_v_cpp_method, 2), (_v_inner, 1), (_v_obj_at, 2),
     (_v_ident, 6), (_v_mac, 1), (_v_timestamp, 5), (_v_user_at_host, 1), (_v_hash_num, 1),
     (_v_stack_addrs, 1), (_v_word_value, 4), (_v_user, 3), (_v_state, 2), (_v_signal, 1),
+    (_v_ratio, 3), (_v_flags, 2), (_v_at_value, 1), (_v_clock, 2),
 )
 
 
@@ -599,6 +684,10 @@ def quoted(r, b: Line, empty: float = 0.05) -> Line:
     text = "" if _c(r, empty) else _quoted_text(r)
     if q == "'" and "'" in text:
         q = '"'
+    if _c(r, 0.05):
+        # escaped quotes outside any quoted string quote like `"` (decision 63):
+        # `Component \042alt0\042 is`, `name=\"web\"`
+        q = _p(r, ('\\"', '\\042', '\\x22', "&quot;", '\\"'))
     return b.d(q).f(text).d(q)
 
 
@@ -682,6 +771,7 @@ _TYPED_KV = (
     (("state", "status", "phase"), _v_state),
     (("offset", "delta", "diff", "balance"), _v_signed),
     (("ratio", "load", "score", "weight"), _v_decimal),
+    (("lifetime", "uptime", "elapsed", "runtime", "cpu_time", "wait"), _v_clock),
     (("mac", "hwaddr"), _v_mac),
     (("ptr", "addr", "mask", "flags"), _v_hex),
 )
@@ -945,10 +1035,46 @@ def _ph_count(r, b, first):
         b.f(_n(r, 1, 99999)).sp().f(_p(r, ("records", "rows", "bytes", "files", "events",
                                            "requests", "errors", "connections", "entries")))
     else:
-        b.f(_p(r, ("took", "elapsed", "latency", "avg", "p99", "cpu", "mem", "load")))
+        b.f(_p(r, ("took", "elapsed", "latency", "avg", "p99", "cpu", "mem", "load", "lifetime",
+                   "uptime")))
         b.sp()
-        _p(r, (_v_duration, _v_percent, _v_decimal, _v_spaced_unit))(r, b)
+        _p(r, (_v_duration, _v_percent, _v_decimal, _v_spaced_unit, _v_clock))(r, b)
     return 4
+
+
+_WHEN = ("at", "at", "since", "until", "on", "after", "before", "expires", "from", "by",
+         "Last login:", "started", "scheduled for", "valid until", "modified")
+
+
+def _ph_when(r, b, first):
+    """`at 2024-10-06 09:56:45 +0200`, `since Fri Apr 15 00:57:17.340 (pid 12)`: the words
+    before a timestamp and the values after it are not part of it."""
+    lead = _p(r, _WHEN)
+    if first:
+        lead = lead[0].upper() + lead[1:]
+    b.words(lead).sp() if lead[-1] != ":" else b.words(lead[:-1]).d(": ")
+    b.f(_ts(r, _p(r, _TS_IN_TEXT)))
+    k = _n(r, 0, 4)
+    if k == 0:
+        b.sp().f(_num(r))
+    elif k == 1:
+        b.sp().d("(").f(_p(r, ("pid", "uid", "took", "id"))).sp().f(_num(r)).d(")")
+    elif k == 2:
+        b.sp().f(_p(r, ("from", "by", "on", "to"))).sp()
+        _p(r, (_v_ip4, _v_host, _v_user))(r, b)
+    return 3
+
+
+def _ph_numbers(r, b, first):
+    """A run of blank-separated numbers and counters (`12 0 3`, `0/0 1/2 7`): each a field."""
+    n = _n(r, 2, 5)
+    for i in range(n):
+        if i:
+            b.d(_p(r, (" ", " ", " ", "  ")))
+        x = r.random()
+        b.f(_num(r) if x < 0.45 else _ratio(r) if x < 0.8 else _decimal(r) if x < 0.9
+            else _signed(r))
+    return n
 
 
 def _ph_ellipsis(r, b, first):
@@ -961,10 +1087,11 @@ _PHRASES = (
     (_ph_words, 30), (_ph_lead_value, 18), (_ph_value, 12), (_ph_kv, 10), (_ph_list, 5),
     (_ph_group, 8), (_ph_quoted, 5), (_ph_arrow, 3), (_ph_call, 3), (_ph_ansi, 2),
     (_ph_exception, 2), (_ph_errchain, 2), (_ph_count, 4), (_ph_ellipsis, 1),
+    (_ph_when, 3), (_ph_numbers, 2),
 )
 _PH_FNS, _PH_CUM = _cumulative(_PHRASES)
 _WORDY = (_ph_words, _ph_lead_value, _ph_value, _ph_count, _ph_quoted, _ph_group, _ph_call,
-          _ph_kv, _ph_errchain)
+          _ph_kv, _ph_errchain, _ph_when, _ph_numbers)
 
 # separators between phrases; punctuation at a phrase's end is a delimiter too
 _JOINS = (" ",) * 14 + (" - ", ", ", "; ", ": ", "  ", " | ", "\t", " -- ")
@@ -1211,9 +1338,24 @@ def _h_logger(r, b, last):
         b.f(name)
 
 
+def _h_ids(r, b, last):
+    """Bare ids after a timestamp: `28601 28601`, ` 1702  8671` (padded), `#64919`, `148`."""
+    k = _n(r, 0, 3)
+    if k == 0:
+        b.f("#" + str(_n(r, 1, 99999)))
+        return
+    for i in range(_n(r, 1, 2)):
+        v = str(_n(r, 1, 99999))
+        if i:
+            b.sp()
+        if k == 1:
+            b.d(" " * (5 - len(v)))                 # right-aligned like logcat threadtime
+        b.f(v)
+
+
 _PAIRS = (("[", "]"), ("(", ")"), ("{", "}"), ("<", ">"))
-_H_ELEMS = (_h_level, _h_host, _h_process, _h_thread, _h_logger)
-_H_PROB = (0.75, 0.3, 0.3, 0.3, 0.45)
+_H_ELEMS = (_h_level, _h_host, _h_process, _h_thread, _h_logger, _h_ids)
+_H_PROB = (0.75, 0.3, 0.3, 0.3, 0.45, 0.2)
 _H_SEPS = (" ", " ", " ", " ", " - ", " | ", "\t", "  ", " ")
 
 
@@ -1248,7 +1390,11 @@ def header(r, b: Line | None = None) -> Line:
             ts = _ts(r)
             k = _n(r, 0, 9)
             if k <= 1:
-                b.d("[").f(ts).d("]")
+                b.d("[").f(ts)
+                if _c(r, 0.25):                   # `[2014-12-27T20:05:14.606236 #64919]`
+                    b.sp()
+                    _h_ids(r, b, False)
+                b.d("]")
             elif k == 2:
                 o, c = _p(r, _PAIRS)
                 b.d(o).f(ts).d(c)

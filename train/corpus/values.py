@@ -265,7 +265,8 @@ TIMESTAMP_STYLES = {
     "yymmdd": lambda r, t: t.strftime("%y%m%d %H%M%S"),
     "dd_mm_yy": lambda r, t: t.strftime("%d/%m/%y %H:%M:%S"),
     "yy_mm_dd": lambda r, t: t.strftime("%y/%m/%d %H:%M:%S"),
-    "us_date": lambda r, t: t.strftime("%m/%d/%Y %H:%M:%S") + pick(r, ["", " AM", " PM"]),
+    # 24-hour clock, or a 12-hour clock with its AM/PM (never `15:30:22 PM`)
+    "us_date": lambda r, t: t.strftime("%m/%d/%Y %H:%M:%S") if r.random() < 0.5 else t.strftime("%m/%d/%Y %I:%M:%S %p"),
     "slash_iso": lambda r, t: t.strftime("%Y/%m/%d %H:%M:%S") + pick(r, ["", "." + _ms(t)]),
     "mm_dd_time": lambda r, t: t.strftime("%m-%d %H:%M:%S.") + _ms(t),
     "klog": lambda r, t: t.strftime("%m%d %H:%M:%S.") + f"{t.microsecond:06d}",
@@ -275,4 +276,18 @@ TIMESTAMP_STYLES = {
     "time_only": lambda r, t: t.strftime("%H:%M:%S") + pick(r, ["", "." + _ms(t), "," + _ms(t)]),
     "date_only": lambda r, t: t.strftime(pick(r, ["%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d"])),
     "ctime": lambda r, t: t.strftime("%a %b ") + f"{t.day:>2}" + t.strftime(" %H:%M:%S %Y"),
+    # styles below were added so that the model learns where a timestamp ends: a numeric or
+    # named zone after the time belongs to it, a following pid or count does not
+    "iso_space_zone": lambda r, t: t.strftime("%Y-%m-%d %H:%M:%S") + pick(r, ["", "." + _ms(t)]) + " " + pick(r, ["+0200", "-0700", "+0000", "UTC", "+05:30", "Z", "+02", "-03"]),
+    "iso_nano": lambda r, t: t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond:06d}{r.randint(0, 999):03d}" + pick(r, ["Z", "+00:00", "-07:00"]),
+    "ctime_noyear": lambda r, t: t.strftime("%a %b ") + pick(r, [f"{t.day:>2}", f"{t.day:02d}"]) + t.strftime(" %H:%M:%S") + pick(r, ["", "." + _ms(t)]),
+    "date_cmd": lambda r, t: t.strftime("%a %b ") + f"{t.day:>2}" + t.strftime(" %H:%M:%S ") + pick(r, ["UTC", "EDT", "PST", "CET", "CEST", "GMT"]) + t.strftime(" %Y"),
+    "java_util": lambda r, t: t.strftime("%b %d, %Y ") + str(int(t.strftime("%I"))) + t.strftime(":%M:%S %p"),
+    "tomcat": lambda r, t: t.strftime("%d-%b-%Y %H:%M:%S.") + _ms(t),
+    "dot_md_time": lambda r, t: t.strftime("%m.%d %H:%M:%S"),
+    "syslog_ms": lambda r, t: t.strftime("%b ") + f"{t.day:>2}" + t.strftime(" %H:%M:%S.") + _ms(t),
+    "syslog_year": lambda r, t: pick(r, [t.strftime("%Y %b %d %H:%M:%S"), t.strftime("%b %d %Y %H:%M:%S")]),
+    "dmy_time": lambda r, t: t.strftime(pick(r, ["%d.%m.%Y %H:%M:%S", "%d/%m/%Y %H:%M:%S", "%d-%m-%Y %H:%M:%S"])),
+    "csi": lambda r, t: f"{t.year}/{t.month}/{t.day}:" + t.strftime("%H:%M:%S.") + _ms(t),
+    "dot_ymd": lambda r, t: t.strftime("%Y.%m.%d") + pick(r, ["", t.strftime(" %H:%M:%S")]),
 }
