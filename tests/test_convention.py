@@ -171,6 +171,14 @@ CASES = [
     ("MAC=00:16:3e:5e:6c:00:00:16:3e:a1:b2:c3:08:00 SRC=10.0.0.1",
      ["MAC", "00:16:3e:5e:6c:00:00:16:3e:a1:b2:c3:08:00", "SRC", "10.0.0.1"]),
     ("mac 00:1a:2b:3c:4d:5e: up", ["mac", "00:1a:2b:3c:4d:5e", "up"]),
+    # --- escaped quotes outside a quoted string quote like " (decision 63)
+    ("Component \\042alt0\\042 is in", ["Component", "alt0", "is", "in"]),
+    ('x=\\"web 1\\" y=&quot;a&quot;', ["x", "web 1", "y", "a"]),
+    ('msg="say \\"hi\\" now"', ["msg", 'say \\"hi\\" now']),                       # 61
+    # --- clock durations (decision 64)
+    ("lifetime 00:01, took 1:02:03.5)", ["lifetime", "00:01", "took", "1:02:03.5"]),
+    ("audit(1122475266.4294965305:0): x", ["audit", "1122475266.4294965305", "0", "x"]),
+    ("i:0 port 22:", ["i", "0", "port", "22"]),
     ("", []),
 ]
 

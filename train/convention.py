@@ -87,13 +87,17 @@ TIMESTAMP = re.compile(r"(?<![\w:.+/-])(?:" + "|".join(_TS_ALTS) + r")(?!\w|:(?!
 
 # ----------------------------------------------------------------------------- line pass
 _ANSI = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?"
-_QUOTED = (r'(?<![\w"])"(?P<dq>(?:[^"\\\n]|\\.)*)"'
+_QUOTED = (r'(?<![\w\\])(?P<eqo>\\"|\\042|\\x22|&quot;)(?P<eq>[^"\\\n&]*?)(?P=eqo)'  # decision 63
+           r'|(?<![\w"])"(?P<dq>(?:[^"\\\n]|\\.)*)"'
            r"|(?<![\w'])'(?P<sq>[^'\n]*?)'(?!\w)"
            r"|`(?P<bq>[^`\n]*)`"
            r"|[“„](?P<uq>[^“”„\n]*)[”“]|‘(?P<usq>[^‘’\n]*)’|«(?P<gq>[^«»\n]*)»")
 _PHRASE = r"(?<=\()(?P<ph>Native Method|Unknown Source|native method|unknown source)(?=\))"
-_LINE = re.compile(rf"(?P<ansi>{_ANSI})|{_QUOTED}|{_PHRASE}|(?P<ts>{TIMESTAMP.pattern})")
-_QUOTE_GROUPS = ("dq", "sq", "bq", "uq", "usq", "gq")
+# a clock duration standing alone: `lifetime 00:01`, `1:02:03` (decision 64)
+_CLOCK = r"(?<!\S)\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:\.\d{1,3})?(?=[\s,;)\]]|$)"
+_LINE = re.compile(rf"(?P<ansi>{_ANSI})|{_QUOTED}|{_PHRASE}|(?P<ts>{TIMESTAMP.pattern})"
+                   rf"|(?P<clk>{_CLOCK})")
+_QUOTE_GROUPS = ("eq", "dq", "sq", "bq", "uq", "usq", "gq")
 
 # ----------------------------------------------------------------------------- atomic values
 _H = r"[0-9A-Fa-f]{1,4}"
@@ -275,7 +279,7 @@ def label_text(text: str) -> np.ndarray:
         if s > pos:
             _label_plain(text, pos, s, mask)
         kind = m.lastgroup
-        if kind == "ts" or kind == "ph":
+        if kind in ("ts", "ph", "clk"):
             mask[s:e] = 0
         elif kind in _QUOTE_GROUPS:
             qs, qe = m.span(kind)

@@ -161,10 +161,26 @@ def _urlpath(r, query=None) -> str:
     return p
 
 
+_URL_SCHEMES_USER = ("spark", "akka.tcp", "postgres", "postgresql", "mysql", "redis", "mongodb",
+                     "amqp", "jdbc:mysql", "jdbc:postgresql", "ssh", "sftp", "smtp", "ldap",
+                     "kafka", "nats", "tcp", "udp", "file", "git+ssh", "unix")
+
+
 def _url(r) -> str:
+    """A URL (one field): `https://host:8443/a?b=c`, `spark://Scheduler@10.0.0.5:48069`,
+    `postgres://app@db1:5432/orders`, `file:///var/log/x.log`."""
     host = _fqdn(r) if _c(r, 0.7) else _ip4(r)
     if _c(r, 0.3):
         host += ":" + _port(r)
+    if _c(r, 0.25):
+        scheme = _p(r, _URL_SCHEMES_USER)
+        if scheme == "file":
+            return "file://" + _upath(r)
+        if _c(r, 0.6):
+            host = (_p(r, V.NAMES) if _c(r, 0.5) else _p(r, _CAMEL)) + "@" + host
+        if ":" not in host and _c(r, 0.7):
+            host += ":" + _port(r)
+        return f"{scheme}://{host}" + (_urlpath(r) if _c(r, 0.4) else "")
     return f"{_p(r, _URL_SCHEMES)}://{host}{_urlpath(r)}"
 
 
@@ -799,6 +815,8 @@ def _kv_one(r, b, sep, empty=0.08):
         quoted(r, b, 0.1)
     elif x < 0.7:
         scalar(r, b)
+        if _c(r, 0.03):
+            b.d('"')                 # a stray, unmatched quote is a delimiter (`name=x", ws=`)
     else:
         _weighted(r, _KV_FNS, _KV_CUM)(r, b)
 
@@ -819,7 +837,8 @@ def _ph_kv(r, b, first):
             b.d(between)
         if sep == ":":
             # `pid:1234`: the colon between the parts is a delimiter
-            b.f(_p(r, _KEYS)).d(":").f(_n(r, 0, 99999) if _c(r, 0.6) else _plain_word(r))
+            key = _p(r, _KEYS) if _c(r, 0.8) else _p(r, "ilnxybkv")   # `i:0`, `l:64`
+            b.f(key).d(":").f(_n(r, 0, 99999) if _c(r, 0.6) else _plain_word(r))
         elif sep == ": ":
             # no empty values here: `key: ` then the next pair would read as `key: next`
             _kv_one(r, b, sep, empty=0.0)
