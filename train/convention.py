@@ -72,6 +72,8 @@ _TS_ALTS = [
     rf"(?:{_DOW},?\s{{1,2}})?{_DATE}(?:T|\s{{1,2}}|:|-|_){_TIME}",
     # [weekday] Mon dd [yyyy] hh:mm:ss [zone] [yyyy]  (syslog, ctime, Apache error log)
     rf"(?:{_DOW},?\s{{1,2}})?{_MON}\s{{1,2}}{_DD}(?:,?\s\d{{4}})?\s{{1,2}}{_TIME}(?:\s\d{{4}}(?!\d))?",
+    # dd Mon hh:mm:ss (Redis; day and month without a year)
+    rf"{_DD}\s{_MON}\s{_TIME_S}",
     # MM-DD hh:mm:ss.fff (Android logcat)
     rf"{_MM}-{_DD}\s{{1,2}}{_TIME_S}",
     # [IWEF]MMDD hh:mm:ss.ffffff (klog / glog; the level letter is glued on, decision 55)

@@ -548,7 +548,7 @@ _TS_IN_TEXT = ("iso_t", "iso_space", "iso_t", "epoch", "epoch_ms", "syslog", "rf
                "time_only", "date_only", "slash_iso", "ctime", "ctime", "apache_err", "apache",
                "us_date", "iso_zone", "dd_mm_yy", "iso_space_zone", "iso_nano", "ctime_noyear",
                "date_cmd", "java_util", "tomcat", "syslog_ms", "syslog_year", "dmy_time", "csi",
-               "dot_ymd", "mm_dd_time")
+               "dot_ymd", "mm_dd_time", "day_mon")
 
 
 def _v_timestamp(r, b):
@@ -640,7 +640,7 @@ _VALUES = (
     (_v_version, 3), (_v_java, 3), (_v_cpp_method, 2), (_v_inner, 1), (_v_obj_at, 2),
     (_v_ident, 6), (_v_mac, 1), (_v_timestamp, 5), (_v_user_at_host, 1), (_v_hash_num, 1),
     (_v_stack_addrs, 1), (_v_word_value, 4), (_v_user, 3), (_v_state, 2), (_v_signal, 1),
-    (_v_ratio, 3), (_v_flags, 2), (_v_at_value, 1), (_v_clock, 2),
+    (_v_ratio, 3), (_v_flags, 3), (_v_at_value, 1), (_v_clock, 2),
 )
 
 
@@ -1096,6 +1096,24 @@ def _ph_numbers(r, b, first):
     return n
 
 
+def _ph_colon_tuple(r, b, first):
+    """Colon-separated parts of one compound (product rule 5): `69465:M`, `M:3`,
+    `default:web-7:nginx`; numbers and words alternate (two numbers would read as a clock)."""
+    n = _n(r, 2, 3)
+    num = _c(r, 0.5)
+    for i in range(n):
+        if i:
+            b.d(":")
+        if num:
+            b.f(_num(r))
+        else:
+            k = _n(r, 0, 3)
+            b.f(_p(r, "MSCXRW") if k == 0 else _p(r, _STATES) if k == 1 else
+                _p(r, _MODULES) if k == 2 else _host(r))
+        num = not num
+    return n
+
+
 def _ph_ellipsis(r, b, first):
     # a standalone `...` is a delimiter: `retrying shortly ...`
     b.f(_plain_word(r) if not first else _plain_word(r).capitalize()).d(" ...")
@@ -1106,11 +1124,11 @@ _PHRASES = (
     (_ph_words, 30), (_ph_lead_value, 18), (_ph_value, 12), (_ph_kv, 10), (_ph_list, 5),
     (_ph_group, 8), (_ph_quoted, 5), (_ph_arrow, 3), (_ph_call, 3), (_ph_ansi, 2),
     (_ph_exception, 2), (_ph_errchain, 2), (_ph_count, 4), (_ph_ellipsis, 1),
-    (_ph_when, 3), (_ph_numbers, 2),
+    (_ph_when, 3), (_ph_numbers, 2), (_ph_colon_tuple, 2),
 )
 _PH_FNS, _PH_CUM = _cumulative(_PHRASES)
 _WORDY = (_ph_words, _ph_lead_value, _ph_value, _ph_count, _ph_quoted, _ph_group, _ph_call,
-          _ph_kv, _ph_errchain, _ph_when, _ph_numbers)
+          _ph_kv, _ph_errchain, _ph_when, _ph_numbers, _ph_colon_tuple)
 
 # separators between phrases; punctuation at a phrase's end is a delimiter too
 _JOINS = (" ",) * 14 + (" - ", ", ", "; ", ": ", "  ", " | ", "\t", " -- ")

@@ -289,5 +289,7 @@ TIMESTAMP_STYLES = {
     "syslog_year": lambda r, t: pick(r, [t.strftime("%Y %b %d %H:%M:%S"), t.strftime("%b %d %Y %H:%M:%S")]),
     "dmy_time": lambda r, t: t.strftime(pick(r, ["%d.%m.%Y %H:%M:%S", "%d/%m/%Y %H:%M:%S", "%d-%m-%Y %H:%M:%S"])),
     "csi": lambda r, t: f"{t.year}/{t.month}/{t.day}:" + t.strftime("%H:%M:%S.") + _ms(t),
+    # log4j %d{DATE} `23 Jul 2017 00:10:51,627`, and day-month without a year
+    "day_mon": lambda r, t: t.strftime("%d %b " + pick(r, ["%Y ", ""]) + "%H:%M:%S") + pick(r, ["", "," + _ms(t), "." + _ms(t)]),
     "dot_ymd": lambda r, t: t.strftime("%Y.%m.%d") + pick(r, ["", t.strftime(" %H:%M:%S")]),
 }
