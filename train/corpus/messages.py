@@ -615,6 +615,12 @@ def _v_at_value(r, b):
     b.f(_ts(r, _p(r, ("csi", "epoch", "iso_t", "compact"))) if _c(r, 0.5) else _hex0(r))
 
 
+def _v_hash_joined(r, b):
+    """Numbers joined by `#` or `##` are one field (rule 7): `1514038440000##6993##548365`."""
+    j = _p(r, ("##", "#", "##"))
+    b.f(j.join(_num(r) if _c(r, 0.8) else str(_n(r, 10 ** 12, 10 ** 13)) for _ in range(_n(r, 2, 6))))
+
+
 def _v_word_value(r, b):
     w = _word(r)
     b.f(w + "~" if _c(r, 0.03) and w[-1].isalnum() else w)   # `https-in~`, `notes.txt~`
@@ -640,7 +646,7 @@ _VALUES = (
     (_v_version, 3), (_v_java, 3), (_v_cpp_method, 2), (_v_inner, 1), (_v_obj_at, 2),
     (_v_ident, 6), (_v_mac, 1), (_v_timestamp, 5), (_v_user_at_host, 1), (_v_hash_num, 1),
     (_v_stack_addrs, 1), (_v_word_value, 4), (_v_user, 3), (_v_state, 2), (_v_signal, 1),
-    (_v_ratio, 3), (_v_flags, 3), (_v_at_value, 1), (_v_clock, 2),
+    (_v_ratio, 3), (_v_flags, 3), (_v_at_value, 1), (_v_clock, 2), (_v_hash_joined, 1),
 )
 
 
@@ -700,10 +706,10 @@ def quoted(r, b: Line, empty: float = 0.05) -> Line:
     text = "" if _c(r, empty) else _quoted_text(r)
     if q == "'" and "'" in text:
         q = '"'
-    if _c(r, 0.05):
+    if _c(r, 0.08):
         # escaped quotes outside any quoted string quote like `"` (decision 63):
         # `Component \042alt0\042 is`, `name=\"web\"`
-        q = _p(r, ('\\"', '\\042', '\\x22', "&quot;", '\\"'))
+        q = _p(r, ('\\"', '\\042', '\\x22', "&quot;", '\\"', '\\042'))
     return b.d(q).f(text).d(q)
 
 
