@@ -68,3 +68,17 @@ def test_quality_floor_on_loghub_dev_through_the_scorer(tmp_path):
     assert summary["overall"]["dev"]["lines_with_violation"] == 0, p.stdout
     assert macro["VarRecallG"] >= VARRECALLG_FLOOR, p.stdout
     assert macro["LinePerfectG"] >= LINEPERFECTG_FLOOR, p.stdout
+
+
+def test_misses_diagnostic_runs_on_a_loghub_system():
+    """bench/misses.py (the diagnostic behind corpus work) runs against the scorer's truth."""
+    if not SCORER.exists() or not LOGHUB.exists():
+        pytest.skip("../shared (Loghub samples and scorer) is not beside the repository")
+    p = subprocess.run([sys.executable, str(ROOT / "bench" / "misses.py"), "--model", str(MODEL),
+                        "--systems", "Linux", "--top", "3"],
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    head = p.stdout.splitlines()[0]
+    assert head.startswith("== Linux: ") and head.endswith("lines perfect (G)"), p.stdout
+    # Linux's `sshd(pam_unix)` component is two fields by the bracket rule, so misses are listed
+    assert "hdr Component" in p.stdout, p.stdout
