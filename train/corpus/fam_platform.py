@@ -935,7 +935,8 @@ def _timer(r, n) -> str:
 
 def _server(r, b: Line, fe: str):
     if _chance(r, 0.1):                            # no server: backend/<NOSRV>
-        b.f((fe if _chance(r, 0.5) else _pick(r, _BACKENDS)) + "/").d("<").f("NOSRV").d(">")
+        # decision 33: a `/` between a value and a bracket is a delimiter
+        b.f(fe if _chance(r, 0.5) else _pick(r, _BACKENDS)).d("/<").f("NOSRV").d(">")
     else:
         b.f(_pick(r, _BACKENDS) + "/" + _pick(r, ["srv1", "srv2", "app-01", "web3", "s1", "node-7"]))
 

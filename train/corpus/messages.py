@@ -1357,12 +1357,13 @@ def _h_thread(r, b, last):
     t = _p(r, _THREADS)
     o, c = _p(r, (("[", "]"), ("[", "]"), ("[", "]"), ("(", ")"), ("{", "}")))
     b.d(o)
-    # docs #26: a thread name without blanks is one field (`SyncThread:0`); with blanks it
-    # splits at the blanks like text (`AsyncDispatcher event handler`)
+    # docs #26: a thread name without blanks is one field (`pool-1-thread-3`); with blanks it
+    # splits at the blanks like text (`AsyncDispatcher event handler`), and a colon separates
+    # its parts (`SyncThread:0`, product rule 5, decision 29)
     for i, w in enumerate(t.split(" ")):
         if i:
             b.sp()
-        b.f(w)
+        b.fields(w.split(":"), ":")
     b.d(c)
 
 
