@@ -19,3 +19,12 @@ def test_without_a_held_out_family_the_test_set_is_fresh_lines_of_every_family()
                                                   synthetic_val=len(corpus.names()) * 2, holdout=()))
     assert _families(test) == _families(train) == set(corpus.names())
     assert not {s.text for s in test} & {s.text for s in train}
+
+
+def test_the_recorded_command_names_every_non_default_option():
+    from logsplit_train.fit import cfg_command
+    assert cfg_command(TrainConfig(out="m.onnx")) == "logsplit-train --out m.onnx"
+    cmd = cfg_command(TrainConfig(data=["d/"], out="m.onnx", holdout=(), synthetic=10,
+                                  init="a.onnx"))
+    assert cmd == "logsplit-train d/ --out m.onnx --synthetic 10 --init a.onnx --holdout ''"
+    assert cfg_command(TrainConfig(holdout=("zap", "rails"))).endswith("--holdout zap,rails")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shlex
 import time
 from dataclasses import asdict, dataclass, field
 
@@ -262,6 +263,8 @@ def cfg_command(cfg: TrainConfig) -> str:
                        ("learning_rate", "--learning-rate"), ("patience", "--patience")):
         if getattr(cfg, name) != getattr(d, name):
             parts += [flag, str(getattr(cfg, name))]
+    if tuple(cfg.holdout) != tuple(d.holdout):
+        parts += ["--holdout", shlex.quote(",".join(cfg.holdout))]
     if cfg.normalise_digits != d.normalise_digits:
         parts.append("--no-normalise-digits")
     return " ".join(parts)
