@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from logsplit import defaults
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "logsplit.onnx"
@@ -20,9 +19,12 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 pytestmark = pytest.mark.slow
 
-# Floors on the fixed held-out synthetic set (families never trained on, seed 424242).
-FIELD_F1_FLOOR = 0.96  # measured 0.967 when shipped
-LINE_ACC_FLOOR = 0.68  # measured 0.720 when shipped
+# Floors on a fixed synthetic set: 50 fresh lines (seed 424242, never trained on) of every
+# corpus family.  The shipped model trains on all families, so this guards fit and the runtime
+# glue; generalisation to unseen families is measured by the synthetic-only step
+# (docs/synthetic-only.eval.md: field F1 0.996, line accuracy 0.980 on six held-out families).
+FIELD_F1_FLOOR = 0.995  # measured 0.9997 when shipped
+LINE_ACC_FLOOR = 0.98  # measured 0.997 when shipped
 # Floors on the Loghub dev systems through the official scorer (the shipped model has seen
 # 80% of these lines in training, so this guards the pipeline, not generalisation).
 VARRECALLG_FLOOR = 0.97  # measured 0.976 when shipped
@@ -40,11 +42,11 @@ def test_shipped_model_exists_and_describes_itself():
     assert (ROOT / "models" / "logsplit.eval.md").exists()
 
 
-def test_quality_floor_on_held_out_families():
+def test_quality_floor_on_fresh_lines_of_every_family():
     from logsplit import Splitter
     from logsplit_train import corpus
     from logsplit_train.metrics import evaluate
-    samples = corpus.generate(1200, seed=424242, families=list(defaults.HOLDOUT_FAMILIES))
+    samples = corpus.generate(50 * len(corpus.names()), seed=424242)
     results = Splitter(model_path=str(MODEL)).split([s.text for s in samples])
     from logsplit.vocab import spans_to_mask
     preds = [spans_to_mask(len(r.text), r.spans) for r in results]
