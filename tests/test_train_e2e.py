@@ -47,6 +47,9 @@ def test_writes_model_and_evaluation(tiny):
         assert key in ev["overall"]
     md = open(stem + ".eval.md").read()
     assert "logfmt" in md
+    # the title says what the figures were measured on
+    assert md.splitlines()[0].endswith(
+        "on held-out data (held-out families logfmt; held-out lines of each DATA source)")
 
 
 def test_onnx_is_self_describing_and_fused(tiny):

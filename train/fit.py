@@ -233,11 +233,14 @@ def train(cfg: TrainConfig, log=print) -> dict:
     export.set_metadata(proto, meta)
     export.save(proto, paths["onnx"])
     model.save(paths["keras"])
-    held = [f"held-out families {', '.join(cfg.holdout)}" if cfg.holdout
-            else "fresh lines of the training families"] if s_test else []
-    held += ["held-out lines of each DATA source"] if u_test else []
-    held = "; ".join(held) or "validation lines"
-    title = f"Evaluation of {os.path.basename(paths['onnx'])} on held-out data ({held})"
+    held = []
+    if s_test:
+        held.append(f"held-out families {', '.join(cfg.holdout)}" if cfg.holdout
+                    else "fresh lines of the training families")
+    if u_test:
+        held.append("held-out lines of each DATA source")
+    title = (f"Evaluation of {os.path.basename(paths['onnx'])} on held-out data "
+             f"({'; '.join(held) or 'validation lines'})")
     with open(paths["json"], "w", encoding="utf-8") as f:
         json.dump({"evaluation": result, "training": summary}, f, indent=1, sort_keys=True)
     with open(paths["md"], "w", encoding="utf-8") as f:
