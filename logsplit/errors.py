@@ -36,3 +36,8 @@ class InputError(LogsplitError):
 
 class UsageError(LogsplitError):
     """An argument value that the library cannot honour (bad field list, batch size < 1...)."""
+
+
+class OutputError(LogsplitError):
+    """Standard output cannot be written (a full disk, an I/O error); not a closed pipe, which
+    ends logsplit quietly."""

@@ -23,8 +23,9 @@ import numpy as np
 
 from . import defaults
 from .errors import UsageError
+from .fieldspans import CLASS_OF, empty_fields, force_controls, merge
 from .model import Model
-from .vocab import spans_to_mask
+from .vocab import CONTROL, spans_to_mask
 from .windows import check as check_window, plan as plan_windows
 
 
@@ -57,11 +58,25 @@ class Layout:
     (((0, 1), (2, 3)), '[[0, 1], [2, 3]]', ['a', '1'], ('b', '2'))
     """
 
-    __slots__ = ("flat", "_spans", "_json", "_getter")
+    __slots__ = ("flat", "_spans", "_json", "_getter", "_pairs")
 
     def __init__(self, flat: tuple[int, ...]):
         self.flat = flat
-        self._spans = self._json = self._getter = None
+        self._spans = self._json = self._getter = self._pairs = None
+
+    def pairs(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Key/value pairs ``((key index, value index), ...)`` of ``text``, a line with this
+        layout (:mod:`logsplit.pairs`).  Computed once: the rules see only what every line of
+        one cached layout shares (delimiters, character classes).
+
+        >>> Layout((0, 1, 2, 3)).pairs("a=1")
+        ((0, 1),)
+        """
+        if self._pairs is None:
+            from .pairs import find_pairs
+
+            self._pairs = tuple(find_pairs(text, self.spans))
+        return self._pairs
 
     def __len__(self) -> int:
         """The number of fields."""
@@ -141,6 +156,11 @@ class Result:
     @property
     def fields(self) -> list[str]:
         return list(self.layout.fields(self.text))
+
+    @property
+    def pairs(self) -> list[tuple[int, int]]:
+        """Key/value pairs as ``(key index, value index)`` into ``fields`` (logsplit.pairs)."""
+        return list(self.layout.pairs(self.text))
 
     def delimiter_mask(self) -> np.ndarray:
         """1 for each delimiter character, 0 for field characters (uint8, one per code point)."""
@@ -258,6 +278,17 @@ class Splitter:
         self.batch_size = batch_size
         self.cache_size = cache_size
         self._cache: OrderedDict[bytes, Layout] = OrderedDict()
+        # per vocabulary id: the empty-field derivation's character class, and whether the
+        # character is a control character (always a delimiter, rule 6)
+        size = self.vocab.size
+        self._classes = np.zeros(size, np.int8)
+        for c, k in CLASS_OF.items():
+            self._classes[self.vocab.id_of(c)] = k
+        self._control = np.zeros(size, bool)
+        self._control[CONTROL] = True
+        for c in "\t\x1b":
+            self._control[self.vocab.id_of(c)] = True
+        self._esc = self.vocab.id_of("\x1b")
         self.hits = 0
         self.misses = 0
         self.model_rows = 0
@@ -269,6 +300,9 @@ class Splitter:
         >>> [r.spans for r in splitter.split(["a b"])]                   # doctest: +SKIP
         [((0, 1), (2, 3))]
         """
+        if isinstance(lines, (str, bytes)):
+            raise TypeError("split() takes an iterable of lines, not a single "
+                            f"{type(lines).__name__}: use split([line])")
         lines = list(lines)
         out: list[Result] = []
         size = self.batch_size
@@ -329,7 +363,7 @@ class Splitter:
         self.hits += len(lines) - n_miss
         if n_miss:
             self.misses += n_miss
-            self._label_missing(ids, starts, lengths, todo, out)
+            self._label_missing(lines, ids, starts, lengths, todo, out)
         return out
 
     def cache_info(self) -> dict:
@@ -339,32 +373,55 @@ class Splitter:
                 "max_size": self.cache_size, "model_rows": self.model_rows}
 
     # ------------------------------------------------------------------ model side
-    def _label_missing(self, ids, starts, lengths, todo: dict, out: list) -> None:
-        """Label one representative line per missing key, then fill ``out`` and the cache."""
+    def _label_missing(self, lines, ids, starts, lengths, todo: dict, out: list) -> None:
+        """Label one representative line per missing key, then fill ``out`` and the cache.
+
+        After the model: control characters and whole escape sequences become delimiters
+        (rule 6), and the empty fields the delimiter runs imply are added (rule 8); both depend
+        only on the ids, so they are cached with the layout.
+        """
         reps = np.fromiter((v[0] for v in todo.values()), np.int64, len(todo))
         rep_len = lengths[reps]
         rep_src = starts[reps]
         dest = np.cumsum(rep_len) - rep_len  # where each line's mask starts in the compact mask
-        mask = np.zeros(int(rep_len.sum()), np.uint8)
+        total = int(rep_len.sum())
+        mask = np.zeros(total, np.uint8)
         if mask.size:
             real = rep_len > 0  # empty lines have no characters to label
             self._run_rows(ids, *self._rows(rep_src[real], rep_len[real], dest[real]), mask)
+            rep_ids = ids[np.repeat(rep_src - dest, rep_len) + np.arange(total)]
+            mask[self._control[rep_ids]] = 1
+            esc_at = np.flatnonzero(rep_ids == self._esc)
+            if esc_at.size:  # whole ANSI sequences, not just their ESC
+                for k in np.unique(np.searchsorted(dest, esc_at, side="right") - 1).tolist():
+                    d, n = int(dest[k]), int(rep_len[k])
+                    force_controls(lines[int(reps[k])], mask[d:d + n])
+            e_line, e_off = empty_fields(self._classes[rep_ids], mask, rep_len)
+        else:
+            e_line = e_off = np.zeros(0, np.int64)
         f_start, f_end, counts = bounds(mask, rep_len)
         flat = np.empty(2 * f_start.size, np.int64)
         flat[0::2] = f_start
         flat[1::2] = f_end
         fl = flat.tolist()
+        empties: dict[int, list[int]] = {}
+        for k, p in zip(e_line.tolist(), e_off.tolist()):
+            empties.setdefault(k, []).append(p)
         cache = self._cache
         keep = self.cache_size > 0
         window = self.window
         pos = 0
-        for (key, idx), c, n in zip(todo.items(), counts.tolist(), rep_len.tolist()):
-            if c:
-                end = pos + 2 * c
+        for k, ((key, idx), c, n) in enumerate(zip(todo.items(), counts.tolist(),
+                                                   rep_len.tolist())):
+            end = pos + 2 * c
+            if k in empties:
+                runs = list(zip(fl[pos:end:2], fl[pos + 1:end:2]))
+                lay = Layout(tuple(x for sp in merge(runs, empties[k]) for x in sp))
+            elif c:
                 lay = Layout(tuple(fl[pos:end]))
-                pos = end
             else:
                 lay = EMPTY
+            pos = end
             if len(idx) == 1:
                 out[idx[0]] = lay
             else:

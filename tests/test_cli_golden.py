@@ -9,6 +9,9 @@ import os
 
 import pytest
 
+from logsplit.fieldspans import empty_positions
+from logsplit.vocab import spans_to_mask
+
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
 INPUT = os.path.join(GOLDEN, "input.log")
 SECOND = os.path.join(GOLDEN, "second.log")
@@ -60,11 +63,16 @@ def check_schema(objs, refs, multi=False):
         assert o["line"] == number and o["text"] == text
         assert isinstance(o["fields"], list) and isinstance(o["spans"], list)
         assert len(o["fields"]) == len(o["spans"])
-        prev = 0
+        prev = -1
         for f, (s, e) in zip(o["fields"], o["spans"]):
-            assert isinstance(s, int) and isinstance(e, int) and prev <= s < e <= len(text)
+            # sorted and disjoint, with at least one delimiter between two spans; a zero-length
+            # span is an empty field (rule 8) and sits where the delimiters imply one
+            assert isinstance(s, int) and isinstance(e, int) and prev < s <= e <= len(text)
             assert f == text[s:e]
             prev = e
+        empties = [s for s, e in o["spans"] if s == e]
+        mask = spans_to_mask(len(text), o["spans"])
+        assert empties == empty_positions(text, mask)
         if text == "":
             assert o["fields"] == [] and o["spans"] == []
 

@@ -12,11 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from logsplit.batching import Batcher
+from logsplit.fieldspans import has_controls
 from logsplit.reader import END, LINES, Reader
 from logsplit.render import JsonRenderer
 from logsplit.splitter import Result, Splitter
 
-FRAGMENTS = [b"\n", b"\r\n", b"\r", b"\x00", b"\x1b[31m", b"\x1b[0m", b"\xff", b"\xfe", b"\xc3",
+FRAGMENTS = [b"\x1b[2J", b"\x07", b"\x1b]0;t\x07", b",,", b"||", b'=""', b"= ", b"\n", b"\r\n", b"\r", b"\x00", b"\x1b[31m", b"\x1b[0m", b"\xff", b"\xfe", b"\xc3",
              b"\xe2\x82", b"\xed\xa0\x80", "é".encode(), "😀".encode(), "中".encode(), b" ",
              b"\t", b"a", b"key=value", b", ", b"[x]", b'"q"', b"\\", b"12:34:56", b"\x7f",
              b"\xc2\x85", b"x" * 70, b"y z " * 40]
@@ -45,9 +46,11 @@ def check(out: bytes, data: bytes) -> None:
         assert list(row) == ["line", "text", "fields", "spans"]
         assert row["line"] == i and row["text"] == text
         assert len(row["fields"]) == len(row["spans"])
-        prev = 0
+        prev = -1
         for field, (s, e) in zip(row["fields"], row["spans"]):
-            assert prev <= s < e <= len(text) and field == text[s:e]
+            assert prev < s <= e <= len(text) and field == text[s:e]
+            # rule 6: no control character, nor any part of an escape sequence, in a field
+            assert not has_controls(field), (field, text)
             prev = e
 
 

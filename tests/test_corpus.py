@@ -42,6 +42,36 @@ def test_labels_consistent_with_spans(samples):
             assert np.array_equal(spans_to_mask(len(s.text), mask_to_spans(s.mask)), s.mask), fam
 
 
+def test_declared_empty_fields_are_the_derived_ones(samples):
+    """Rule 8: every empty field a generator declares (``Line.empty()``) is exactly where
+    :func:`logsplit.fieldspans.empty_positions` derives one from the delimiters, and no other
+    empty field is derived: the runtime recovers the generator's columns from the mask alone."""
+    from logsplit.fieldspans import empty_positions
+    bad = []
+    for fam, ss in samples.items():
+        for s in ss:
+            if empty_positions(s.text, s.mask) != list(s.empties or []):
+                bad.append((fam, s.text, s.empties, empty_positions(s.text, s.mask)))
+    assert not bad, f"{len(bad)} lines, e.g. {bad[:5]}"
+
+
+def test_pairs_index_key_and_value_fields(samples):
+    """Pairs recorded by ``Line.kv`` point at the key's and the value's fields."""
+    for fam, ss in samples.items():
+        for s in ss:
+            n = len(s.spans)
+            for k, v in s.pairs or []:
+                assert 0 <= k < v < n, (fam, s.text, s.pairs)
+
+
+def test_control_characters_never_inside_a_field(samples):
+    """Rule 6: control characters and escape sequences are delimiters, always."""
+    from logsplit.fieldspans import has_controls
+    bad = [(fam, f, s.text) for fam, ss in samples.items() for s in ss for f in s.fields
+           if has_controls(f)]
+    assert not bad, bad[:5]
+
+
 # A quoted value may legitimately begin or end with a bracket (a user agent "... (+http://x)"),
 # so brackets are checked by the families' own construction, not here.
 EDGE_START = set(" \t\",;")
@@ -56,7 +86,7 @@ def test_fields_exclude_convention_delimiters(samples):
     for fam, ss in samples.items():
         for s in ss:
             for f in s.fields:
-                if f[0] in EDGE_START or f[-1] in EDGE_END or NEVER_INSIDE & set(f):
+                if f and f[0] in EDGE_START or f[-1] in EDGE_END or NEVER_INSIDE & set(f):
                     bad.append((fam, f, s.text))
     assert not bad, f"{len(bad)} bad fields, e.g. {bad[:5]}"
 

@@ -2,6 +2,8 @@
 import tracemalloc
 
 import numpy as np
+
+from logsplit.fieldspans import force_controls, spans_of
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -12,12 +14,15 @@ from logsplit.vocab import mask_to_spans
 
 
 def reference_spans(splitter, line):
-    """Label one line alone, unbatched, unwindowed, uncached: the model's own answer."""
+    """Label one line alone, unbatched, unwindowed, uncached: the model's own answer, with
+    control characters forced to delimiters (rule 6) and the derived empty fields (rule 8)."""
     ids = splitter.vocab.encode(line).astype(np.int32)
     if ids.size == 0:
         return ()
     mask = splitter.model.delimiters(ids[None, :], np.array([ids.size], np.int32))[0]
-    return tuple(mask_to_spans(mask))
+    mask = mask.astype(np.uint8)
+    force_controls(line, mask)
+    return tuple(spans_of(line, mask))
 
 
 # ------------------------------------------------------------------ spans from masks
@@ -243,3 +248,20 @@ def test_splitting_creates_no_reference_cycles(tiny_model_path):
         assert gc.collect() < 50  # only a few renderer objects, nothing per line
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("bad", ["a string", b"bytes"])
+def test_split_refuses_a_single_string(tiny_splitter, bad):
+    """split() takes lines; a lone str would otherwise be split one character per line."""
+    with pytest.raises(TypeError, match="iterable of lines"):
+        tiny_splitter.split(bad)
+
+
+def test_empty_fields_and_controls_in_the_splitter(tiny_splitter):
+    """The tiny model labels `,|=" ` as delimiters: empty fields are derived, controls forced,
+    identically on a cache hit."""
+    lines = ["id,name,,score", "x||y", 'ua="" ref="-"', "ruser= rhost=1", "a\x00b\x1b[31mc",
+             "id,name,,score"]
+    got = [r.fields for r in tiny_splitter.split(lines)]
+    assert got == [["id", "name", "", "score"], ["x", "", "y"], ["ua", "", "ref", "-"],
+                   ["ruser", "", "rhost", "1"], ["a", "b", "c"], ["id", "name", "", "score"]]

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from logsplit.vocab import mask_to_labels, mask_to_spans
+from logsplit.fieldspans import spans_of
+from logsplit.vocab import mask_to_labels
 
 
 @dataclass
@@ -13,7 +14,10 @@ class Sample:
     """One line and its delimiter mask (uint8, one per character, 1 = delimiter).
 
     ``source`` names where it came from (a corpus family, a Loghub system, a file) so that the
-    evaluation can be reported per source.
+    evaluation can be reported per source.  ``spans`` are the fields: the runs of field
+    characters plus the empty fields the delimiters imply (:mod:`logsplit.fieldspans`).
+    ``empties`` are the empty fields its producer declared (the corpus generator; None when
+    unknown) and ``pairs`` its key/value pairs as (key field index, value field index).
 
     >>> s = Sample("a b", np.array([0, 1, 0], np.uint8), "demo")
     >>> s.spans, s.labels
@@ -24,6 +28,8 @@ class Sample:
     mask: np.ndarray
     source: str = ""
     meta: dict = field(default_factory=dict)
+    empties: list | None = None
+    pairs: list | None = None
 
     def __post_init__(self):
         if len(self.mask) != len(self.text):
@@ -31,7 +37,7 @@ class Sample:
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        return mask_to_spans(self.mask)
+        return spans_of(self.text, self.mask)
 
     @property
     def fields(self) -> list[str]:

@@ -1,8 +1,15 @@
 """Build a labeled line piece by piece: the generator says what is a field, never a tokenizer.
 
+Empty fields (labeling rule 8: ``a,,c``, ``ruser=``, ``ua=""``) are declared with
+:meth:`Line.empty`; key/value pairs built with :meth:`Line.kv` are recorded as pairs, so the
+corpus knows by construction which fields are keys and which their values.
+
 >>> b = Line().f("uid").d("=").f("0").sp().f("msg").d('="').f("disk full").d('"')
 >>> s = b.build("demo"); s.text, s.fields
 ('uid=0 msg="disk full"', ['uid', '0', 'msg', 'disk full'])
+>>> s = Line().kv("ruser", "").sp().kv("rhost", "10.0.0.1").build()
+>>> s.fields, s.empties, s.pairs
+(['ruser', '', 'rhost', '10.0.0.1'], [6], [(0, 1), (2, 3)])
 """
 from __future__ import annotations
 
@@ -17,10 +24,11 @@ class Line:
     """Accumulates (text, is_field) pieces.  Consecutive fields merge into one field, so a
     field must be followed by a delimiter before the next value (as the convention requires)."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "_pairs")
 
     def __init__(self):
         self.parts: list[tuple[str, bool]] = []
+        self._pairs: list[tuple[int, int]] = []   # (key part index, value part index)
 
     # -- primitives ---------------------------------------------------------------------------
     def f(self, text) -> "Line":
@@ -36,11 +44,21 @@ class Line:
             self.parts.append((text, False))
         return self
 
+    def empty(self) -> "Line":
+        """Append an empty field (a zero-length span): an absent value whose place the
+        delimiters around it keep (``a,,c``: ``.f("a").d(",").empty().d(",").f("c")``).  It
+        must sit where :func:`logsplit.fieldspans.empty_positions` derives one; the corpus
+        tests check that for every family."""
+        self.parts.append(("", True))
+        return self
+
     def sp(self, n: int = 1) -> "Line":
         return self.d(" " * n)
 
     def add(self, other: "Line") -> "Line":
+        base = len(self.parts)
         self.parts.extend(other.parts)
+        self._pairs.extend((k + base, v + base) for k, v in other._pairs)
         return self
 
     # -- common shapes ------------------------------------------------------------------------
@@ -52,13 +70,41 @@ class Line:
             self.f(v)
         return self
 
-    def kv(self, key, value, sep: str = "=") -> "Line":
-        """``key=value``; an empty value gives the key alone (``ruser=``)."""
-        return self.f(key).d(sep).f(value)
+    def kv(self, key, value, sep: str = "=", q: str = "") -> "Line":
+        """``key=value`` (or ``key: value``, ``key="value"`` with ``q='"'``), recorded as a pair.
+
+        An empty value is an empty field (rule 8): ``ruser=`` gives ``ruser`` and ``""``;
+        ``ua=""`` gives ``ua`` and ``""``.  An empty value after a separator that does not end
+        in ``=`` (``key: ``) has no place to keep, so it gives the key alone and no pair.
+        """
+        self.f(key)
+        k = len(self.parts) - 1
+        value = "" if value is None else str(value)
+        if q:
+            self.d(sep)
+            self.quoted(value, q)
+            self._pairs.append((k, len(self.parts) - 2))
+            return self
+        self.d(sep)
+        if value:
+            self.f(value)
+        elif sep.endswith("="):
+            self.empty()
+        else:
+            return self
+        self._pairs.append((k, len(self.parts) - 1))
+        return self
 
     def quoted(self, value, q: str = '"', close: str | None = None) -> "Line":
-        """A quoted value: the quotes are delimiters, the content one field (empty: no field)."""
-        return self.d(q).f(value).d(close if close is not None else q)
+        """A quoted value: the quotes are delimiters, the content one field; empty quotes
+        standing as a value are one empty field (rule 8)."""
+        value = str(value)
+        self.d(q)
+        if value:
+            self.f(value)
+        else:
+            self.empty()
+        return self.d(close if close is not None else q)
 
     def bracketed(self, value, open_: str = "[", close: str = "]") -> "Line":
         return self.d(open_).f(value).d(close)
@@ -91,7 +137,21 @@ class Line:
         text = self.text
         mask = np.empty(len(text), dtype=np.uint8)
         pos = 0
+        empties = []
+        starts = []
         for t, is_field in self.parts:
+            starts.append(pos)
+            if is_field and not t:
+                empties.append(pos)
             mask[pos:pos + len(t)] = 0 if is_field else 1
             pos += len(t)
-        return Sample(text, mask, source)
+        sample = Sample(text, mask, source, empties=empties)
+        if self._pairs:
+            index = {s: i for i, (s, _) in enumerate(sample.spans)}
+            pairs = []
+            for k, v in self._pairs:
+                ki, vi = index.get(starts[k]), index.get(starts[v])
+                if ki is not None and vi is not None and ki != vi:
+                    pairs.append((ki, vi))
+            sample.pairs = pairs
+        return sample
