@@ -12,9 +12,14 @@ hits all alike):
 * the regex tokenizer baseline (``../shared/eval/baselines/regex_split.py``, when present) and
   Drain3 (``../shared/eval/baselines/drain3_params.py``, when ``drain3`` is importable; on the
   Loghub input only: on never-repeating lines it takes minutes), the same way;
+* ``jobs1``: ``logsplit --json --jobs 1`` (when the machine has several cores: ``logsplit``
+  itself runs with the default ``--jobs``, all cores up to ``MAX_JOBS``), for the scaling ratio;
 * ``bare``: in this process, only ``session.run`` of the same model over the same lines, in the
   same length-sorted calls logsplit makes (batches of ``BATCH_SIZE`` lines, no cache, long lines
   windowed), i.e. the model's own cost with no glue at all.
+
+Also per round: start-up on empty input, start to the first output line with one line written
+on an open pipe, and the peak RSS (``wait4``) of every logsplit run.
 
 Prints the median lines/s of each and the median of the per-round ratios; ``glue overhead`` is
 ``1 - logsplit/bare`` on the never-repeating lines (the share of logsplit's time that is not the
@@ -113,14 +118,37 @@ def baseline_cmds() -> dict[str, list[str]]:
     return out
 
 
-def time_process(cmd: list[str], path: str) -> float:
-    """Wall seconds of ``cmd < path > /dev/null``; raises if the command fails."""
+PEAK_RSS: dict[str, list[float]] = {}  # command name -> peak RSS (MB) of each of its runs
+
+
+def time_process(cmd: list[str], path: str, name: str | None = None) -> float:
+    """Wall seconds of ``cmd < path > /dev/null``; raises if the command fails.  With ``name``,
+    the process's peak RSS (``wait4``) is recorded in :data:`PEAK_RSS`."""
     with open(path, "rb") as inp, open(os.devnull, "wb") as out:
         t0 = time.perf_counter()
-        rc = subprocess.call(cmd, stdin=inp, stdout=out)
+        proc = subprocess.Popen(cmd, stdin=inp, stdout=out)
+        _, status, usage = os.wait4(proc.pid, 0)
         secs = time.perf_counter() - t0
+    rc = os.waitstatus_to_exitcode(status)
+    proc.returncode = rc
     if rc != 0:
         raise SystemExit(f"bench: {' '.join(cmd)} exited {rc}")
+    if name is not None:
+        PEAK_RSS.setdefault(name, []).append(usage.ru_maxrss / 1024)
+    return secs
+
+
+def first_line_seconds(cmd: list[str]) -> float:
+    """Seconds from starting ``cmd`` to its first output line, one line written on an open
+    stdin (start-up as a ``tail -f | logsplit`` user sees it)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    proc.stdin.write(b"Dec 10 06:55:46 LabSZ sshd[24200]: Invalid user webmaster\n")
+    proc.stdin.flush()
+    proc.stdout.readline()
+    secs = time.perf_counter() - t0
+    proc.stdin.close()
+    proc.wait()
     return secs
 
 
@@ -133,7 +161,7 @@ class Bare:
         from logsplit import defaults
         from logsplit.splitter import Splitter
 
-        sp = Splitter(model, cache_size=0)
+        sp = Splitter(model, cache_size=0, jobs=1)  # one 1-thread session, logsplit's calls
         self.session = sp.model.session
         self.calls = []
         size = defaults.BATCH_SIZE
@@ -177,6 +205,11 @@ def main() -> int:
               "never-repeating": unique_lines(args.unique_lines)}
     inputs = {k: v for k, v in inputs.items() if v}
     cmds = {"logsplit": logsplit_cmd(args.model)}
+    from logsplit.defaults import default_jobs
+
+    jobs = default_jobs()
+    if jobs > 1:  # --jobs scaling: the default (all cores) against one job
+        cmds["jobs1"] = logsplit_cmd(args.model) + ["--jobs", "1"]
     if not args.no_baselines:
         cmds.update(baseline_cmds())
     tmp = tempfile.mkdtemp(prefix="logsplit-bench-")
@@ -191,22 +224,31 @@ def main() -> int:
     empty = os.path.join(tmp, "empty.log")
     open(empty, "w").close()
     startup = []
+    first_line = []
     try:
         for r in range(args.rounds):
             startup.append(time_process(cmds["logsplit"], empty))
+            first_line.append(first_line_seconds(cmds["logsplit"]))
             for name in inputs:
                 for c, cmd in cmds.items():
                     if c == "drain3" and name != "loghub-dev":
                         continue  # minutes on never-repeating lines, and not a target there
-                    times[name][c].append(time_process(cmd, paths[name]))
+                    rss = f"{c} {name}" if c in ("logsplit", "jobs1") else None
+                    times[name][c].append(time_process(cmd, paths[name], rss))
                 times[name]["bare"].append(bares[name].run())
             print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     summary = {"rounds": args.rounds, "cmd": " ".join(cmds["logsplit"]), "inputs": {},
-               "startup_seconds": statistics.median(startup)}
-    print(f"logsplit start-up and exit on empty input: median {statistics.median(startup):.3f} s")
+               "jobs": jobs, "startup_seconds": statistics.median(startup),
+               "first_line_seconds": statistics.median(first_line),
+               "peak_rss_mb": {k: max(v) for k, v in PEAK_RSS.items()}}
+    print(f"logsplit (default --jobs {jobs}) start-up and exit on empty input: median "
+          f"{statistics.median(startup):.3f} s; start to first output line (one line on an "
+          f"open pipe): median {statistics.median(first_line):.3f} s")
+    print("peak RSS (max over rounds): " + ", ".join(f"{k} {v:.0f} MB"
+                                                     for k, v in summary["peak_rss_mb"].items()))
     for name, lines in inputs.items():
         n = len(lines)
         t = times[name]
@@ -222,11 +264,17 @@ def main() -> int:
                 continue
             ratio = statistics.median(b / a for a, b in zip(t["logsplit"], t[c]))
             res["ratios"][f"logsplit/{c}"] = ratio
-            print(f"  logsplit / {c:8} {ratio:6.2f}x  (median of per-round ratios)")
-        glue = 1 - res["ratios"]["logsplit/bare"]
+            what = f"--jobs {jobs} / --jobs 1" if c == "jobs1" else f"logsplit / {c:8}"
+            print(f"  {what} {ratio:6.2f}x  (median of per-round ratios)")
+        one = "jobs1" if "jobs1" in t else "logsplit"  # the bare model runs on one core
+        if one != "logsplit":
+            ratio = statistics.median(b / a for a, b in zip(t[one], t["bare"]))
+            res["ratios"]["jobs1/bare"] = ratio
+            print(f"  --jobs 1 / bare   {ratio:6.2f}x  (median of per-round ratios)")
+        glue = 1 - statistics.median(b / a for a, b in zip(t[one], t["bare"]))
         res["glue_overhead"] = glue
-        print(f"  glue overhead (1 - logsplit/bare): {glue:6.1%}")
-        run = [max(a - statistics.median(startup), 1e-9) for a in t["logsplit"]]
+        print(f"  glue overhead at --jobs 1 (1 - logsplit/bare): {glue:6.1%}")
+        run = [max(a - statistics.median(startup), 1e-9) for a in t[one]]
         no_start = 1 - statistics.median(b / a for a, b in zip(run, t["bare"]))
         res["glue_overhead_without_startup"] = no_start
         print(f"  the same without start-up time:    {no_start:6.1%}")

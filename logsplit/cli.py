@@ -18,10 +18,11 @@ import sys
 from collections import deque
 
 from . import defaults
-from .errors import LogsplitError, UsageError
+from .errors import LogsplitError, OutputError, UsageError
 
 PROG = "logsplit"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPT, EXIT_PIPE = 0, 1, 2, 70, 130, 141
+EXIT_OUTPUT = 1  # standard output could not be written (a full disk): like an unreadable input
 
 DESCRIPTION = """\
 Split log lines into fields with a character-level BiLSTM: every character is labeled part of a
@@ -35,16 +36,32 @@ output modes:
               alternating styles; without colour (pipe, --color never, NO_COLOR): the fields of
               each line joined by ' ¦ '
   --json      JSON Lines, one object per input line, keys in this order:
-              {"line": N, "text": "...", "fields": ["..."], "spans": [[start, end], ...]}
-              (with several FILEs "file" comes first); spans are code-point offsets into text
+              {"line": N, "text": "...", "fields": ["..."], "spans": [[start, end], ...],
+               "pairs": [[key_index, value_index], ...]}
+              (with several FILEs "file" comes first); spans are code-point offsets into text;
+              pairs are key/value pairs as indices into fields (key=value, key: value, JSON);
+              a zero-length span [s, s] with "" in fields is an empty field (a,,c ruser= "")
   --tsv       all fields, tab-separated
-  -f LIST     selected fields, tab-separated; LIST like cut: 1,3-5,7- (1-based); negative
-              numbers count from the end (-1 is the last field; write -f=-2--1 for a range of
-              negatives); a missing field prints empty
+  --marked    each line with its fields marked inline: ⟦field⟧, ⟦⟧ for an empty field; a
+              literal ⟦ ⟧ ⟡ of the line is written ⟡⟦ ⟡⟧ ⟡⟡.  Correct the marks in an editor
+              and train on the file: logsplit-train --teach FILE.marked (see the README)
+  -f LIST     selected fields, tab-separated, like cut: -f 1,3-5,-1 prints fields 1, 3 to 5,
+              and the last; 7- is the seventh to the last; negative numbers count from the end
+              (write -f=-2--1 for a range of negatives); a missing field prints empty;
+              a name is a key: -f status,time prints the values of those keys (empty when a
+              line lacks one); names and numbers mix (-f 1,status)
+  --templates the message templates (Drain3 over the fields; variable fields as <*>), most
+              frequent first: count, id, template and an example line; with --json one
+              object per template {"template_id", "count", "template", "example", "line"}.
+              When an input is a stream (a pipe, not a regular file), each template is also
+              printed when it first appears ("+ ID  TEMPLATE"; JSON: {"new": true, ...}),
+              and the summary follows at the end of the input.  Needs the [templates] extra
+  --with-templates  with --json: "template" and "template_id" added to each line's object
+              (the template as it stands when the line is printed)
 
-exit status: 0 ok, 1 an input could not be read, 2 usage error or unusable model,
+exit status: 0 ok, 1 an input could not be read or the output not written (a full disk),
+2 usage error or unusable model,
 130 interrupted, 141 output closed early (e.g. '| head'), 70 internal error.
-See docs/CLI.md for the full contract.
 """
 
 
@@ -102,8 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="JSON Lines output (see below)")
     mode.add_argument("--tsv", action="store_true", help="all fields, tab-separated")
+    mode.add_argument("--marked", action="store_true",
+                      help="each line with its fields marked ⟦…⟧, to correct and teach from")
     mode.add_argument("-f", "--fields", type=_selection, metavar="LIST",
-                      help="selected fields, tab-separated (1,3-5,7-  -1 = last)")
+                      help="selected fields, tab-separated: -f 1,3-5,-1 is fields 1, 3 to 5, "
+                           "and the last; a name is a key's value: -f status,time")
+    p.add_argument("--templates", action="store_true",
+                   help="print the message templates (most frequent first) instead of lines")
+    p.add_argument("--with-templates", action="store_true",
+                   help="with --json: add \"template\" and \"template_id\" to each line")
     p.add_argument("--model-info", action="store_true",
                    help="print the model's metadata (sizes, vocabulary, training, evaluation) "
                         "and exit; with --json as JSON")
@@ -113,7 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", metavar="PATH",
                    help="ONNX model (default: the model shipped with logsplit)")
     p.add_argument("--batch-size", type=_positive_int, default=defaults.BATCH_SIZE, metavar="N",
-                   help="lines per model call (default: %(default)s)")
+                   help="lines per batch (default: %(default)s)")
+    p.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
+                   help="model calls run in N parallel workers; output order is unchanged "
+                        f"(default: the cores available, at most {defaults.MAX_JOBS})")
     p.add_argument("--max-latency", type=_latency, default=defaults.MAX_LATENCY, metavar="SEC",
                    help="flush a partial batch once its oldest line waited this long "
                         "(default: %(default)s)")
@@ -139,13 +166,44 @@ def use_color(choice: str, stream, environ) -> bool:
         return False
 
 
+def _check_templates(args) -> None:
+    """--templates goes alone or with --json; --with-templates needs --json."""
+    if args.templates and (args.tsv or args.marked or args.fields is not None
+                           or args.with_templates):
+        raise UsageError("--templates prints templates: it goes alone or with --json")
+    if args.with_templates and not args.json:
+        raise UsageError("--with-templates needs --json")
+
+
+def _is_stream(source: str) -> bool:
+    """Whether an input is a stream (a pipe, a terminal...) rather than a regular file."""
+    import stat
+
+    try:
+        mode = os.fstat(0).st_mode if source == "-" else os.stat(source).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode)
+
+
 def _renderer(args, sources: list[str], stdout, environ):
     from . import render
 
+    names = sources if len(sources) > 1 else None
+    if args.templates:
+        from .templates import SummaryRenderer
+
+        return SummaryRenderer(args.json, any(map(_is_stream, sources)), names)
+    if args.json and args.with_templates:
+        from .templates import WithTemplatesRenderer
+
+        return WithTemplatesRenderer(render.JsonRenderer(names))
     if args.json:
         return render.JsonRenderer(sources if len(sources) > 1 else None)
     if args.tsv:
         return render.TsvRenderer()
+    if args.marked:
+        return render.MarkedRenderer()
     if args.fields is not None:
         return render.TsvRenderer(args.fields)
     if use_color(args.color, stdout, environ):
@@ -232,6 +290,7 @@ def run(argv=None, *, stdout=None, environ=None) -> int:
     """Parse ``argv`` and do the work; returns the exit status (exceptions propagate)."""
     environ = os.environ if environ is None else environ
     args = build_parser().parse_args(argv)
+    _check_templates(args)
     stdout = stdout if stdout is not None else sys.stdout
     if stdout is None:
         raise LogsplitError("standard output is closed")
@@ -245,12 +304,13 @@ def run(argv=None, *, stdout=None, environ=None) -> int:
     reader = None if args.model_info else Reader(sources)
     from .splitter import Splitter
 
-    splitter = Splitter(args.model, batch_size=args.batch_size)
+    splitter = Splitter(args.model, batch_size=args.batch_size, jobs=args.jobs)
     if args.model_info:
         out.write(_model_info(splitter, args.json).encode("utf-8", "backslashreplace"))
         out.flush()
         return EXIT_OK
-    render = _renderer(args, sources, stdout, environ).render
+    renderer = _renderer(args, sources, stdout, environ)
+    render = renderer.render
     failed = []
 
     def on_error(source: int, reason: str) -> None:
@@ -271,11 +331,27 @@ def run(argv=None, *, stdout=None, environ=None) -> int:
     gc.disable()
     try:
         for results in splitter.stream(lines_of_batches()):  # one batch at a time, as it comes
-            write(render(queue.popleft(), results).encode("utf-8", "backslashreplace"))
-            flush()
+            data = render(queue.popleft(), results).encode("utf-8", "backslashreplace")
+            try:
+                write(data)
+                flush()
+            except BrokenPipeError:
+                raise
+            except OSError as e:
+                raise OutputError(f"cannot write output: {e.strerror or e}") from None
+        finish = getattr(renderer, "finish", None)  # --templates: the summary at the end
+        if finish is not None:
+            try:
+                write(finish().encode("utf-8", "backslashreplace"))
+                flush()
+            except BrokenPipeError:
+                raise
+            except OSError as e:
+                raise OutputError(f"cannot write output: {e.strerror or e}") from None
     finally:
         if collecting:
             gc.enable()
+        splitter.close()
     return EXIT_INPUT if failed else EXIT_OK
 
 
@@ -310,6 +386,10 @@ def _main(argv) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_PIPE
+    except OutputError as e:  # a full disk: one line, exit 1
+        _err(str(e))
+        _silence_stdout()
+        return EXIT_OUTPUT
     except LogsplitError as e:  # ModelError, UsageError: one line, exit 2
         _err(str(e))
         return EXIT_USAGE
@@ -335,7 +415,12 @@ def exit_now(code: int) -> None:
         except BrokenPipeError:
             _silence_stdout()
             code = code or EXIT_PIPE
-        except (OSError, ValueError, AttributeError):
+        except OSError as e:
+            if stream is sys.stdout:
+                _err(f"cannot write output: {e.strerror or e}")
+                _silence_stdout()
+                code = code or EXIT_OUTPUT
+        except (ValueError, AttributeError):
             pass
     if "coverage" in sys.modules:
         sys.exit(code)

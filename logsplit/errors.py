@@ -41,3 +41,12 @@ class UsageError(LogsplitError):
 class OutputError(LogsplitError):
     """Standard output cannot be written (a full disk, an I/O error); not a closed pipe, which
     ends logsplit quietly."""
+
+
+class TemplatesUnavailable(LogsplitError):
+    """``--templates`` / :class:`~logsplit.templates.Templates` needs Drain3, which is not
+    installed (it lives in the ``[templates]`` extra, so the plain runtime stays small)."""
+
+    def __init__(self):
+        super().__init__("--templates needs the [templates] extra: "
+                         "pip install 'logsplit[templates]'")

@@ -109,6 +109,7 @@ class Model:
             import onnxruntime as ort
         except ImportError as e:  # pragma: no cover - a dependency, always installed
             raise LogsplitError(f"onnxruntime is not installed ({e})") from None
+        self._data = data  # kept for new_session() (parallel workers); models are small
         opts = session_options(threads)
         opts.log_severity_level = 4  # fatal only: errors are raised, and reported by the caller
         try:
@@ -191,14 +192,32 @@ class Model:
         """The onnxruntime InferenceSession (for benchmarks that time the bare model)."""
         return self._session
 
-    def delimiters(self, chars: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Delimiter mask (bool [batch, time]) of a padded id matrix and its true lengths.
+    def new_session(self, threads: int = 1):
+        """Another onnxruntime session of the same (already checked) model, for a parallel
+        worker: onnxruntime releases the GIL while it runs, so one session per worker thread
+        runs calls side by side (a session's outputs do not depend on its thread count).
+
+        >>> m.delimiters(chars, lengths, session=m.new_session())             # doctest: +SKIP
+        """
+        import onnxruntime as ort
+
+        opts = session_options(threads)
+        opts.log_severity_level = 4
+        try:
+            return ort.InferenceSession(self._data, opts, providers=["CPUExecutionProvider"])
+        except Exception as e:
+            raise ModelError(self.path, _one_line(e)) from None
+
+    def delimiters(self, chars: np.ndarray, lengths: np.ndarray, session=None) -> np.ndarray:
+        """Delimiter mask (bool [batch, time]) of a padded id matrix and its true lengths;
+        ``session`` (from :meth:`new_session`) runs it instead of the model's own session.
 
         >>> m.delimiters(np.zeros((2, 3), np.int32), np.array([3, 1], np.int32)).shape  # doctest: +SKIP
         (2, 3)
         """
         try:
-            logits = self._session.run([OUTPUT], {"chars": chars, "lengths": lengths})[0]
+            logits = (session or self._session).run([OUTPUT], {"chars": chars,
+                                                               "lengths": lengths})[0]
         except Exception as e:
             raise ModelError(self.path, f"inference failed: {_one_line(e)}") from None
         return logits[..., 1] > logits[..., 0]

@@ -3,7 +3,8 @@
 Every renderer maps a :class:`~logsplit.batching.Batch` and its results to one string (the CLI
 writes and flushes it once per batch).  The JSON Lines schema is a contract (docs/CLI.md):
 
-    {"line": N, "text": ..., "fields": [...], "spans": [[start, end], ...]}
+    {"line": N, "text": ..., "fields": [...], "spans": [[start, end], ...],
+     "pairs": [[key_index, value_index], ...]}
 
 with ``"file"`` first when several inputs are given.  ``rich`` is imported only by
 :class:`StyledRenderer`, so machine-readable output never pays for it.
@@ -11,7 +12,7 @@ with ``"file"`` first when several inputs are given.  ``rich`` is imported only 
 >>> from logsplit.batching import Batch
 >>> from logsplit.splitter import Result, Layout
 >>> JsonRenderer().render(Batch(["a b"], [(0, 1, 1)]), [Result("a b", Layout((0, 1, 2, 3)))])
-'{"line": 1, "text": "a b", "fields": ["a", "b"], "spans": [[0, 1], [2, 3]]}\\n'
+'{"line": 1, "text": "a b", "fields": ["a", "b"], "spans": [[0, 1], [2, 3]], "pairs": []}\\n'
 """
 from __future__ import annotations
 
@@ -40,6 +41,13 @@ def _lines(batch, results):
             i += 1
 
 
+def _pairs_json(pairs) -> str:
+    """Key/value pairs as JSON text: ``[[0, 1], [2, 3]]``."""
+    if not pairs:
+        return "[]"
+    return "[" + ", ".join("[%d, %d]" % p for p in pairs) + "]"
+
+
 class JsonRenderer:
     """JSON Lines, one object per input line; ``names`` (one per source) adds a ``"file"`` key."""
 
@@ -66,10 +74,12 @@ class JsonRenderer:
                         fj = '["' + '", "'.join(fields) + '"]'
                     else:
                         fj = "[" + ", ".join(map(enc, fields)) + "]"
+                    pj = _pairs_json(lay.pairs(t))
                     append(f'{prefix}{n}, "text": {et}, "fields": {fj}, '
-                           f'"spans": {lay.spans_json}}}\n')
+                           f'"spans": {lay.spans_json}, "pairs": {pj}}}\n')
                 else:
-                    append(f'{prefix}{n}, "text": {et}, "fields": [], "spans": []}}\n')
+                    append(f'{prefix}{n}, "text": {et}, "fields": [], "spans": [], '
+                           f'"pairs": []}}\n')
         return "".join(out)
 
 
@@ -82,6 +92,12 @@ class Selection:
     ['c', '']
     >>> Selection("2-").pick(["a", "b", "c"])
     ['b', 'c']
+
+    An item that is not a number or a range is a key name: the value of that key
+    (:mod:`logsplit.pairs`), empty where the line lacks it; ``has_names`` says whether any is.
+
+    >>> Selection("status,1,time").pick(["status", "200", "x"], [(0, 1)])
+    ['200', 'status', '']
     """
 
     _ITEM = re.compile(r"^\s*(-?\d+)?\s*(?:(-)\s*(-?\d+)?)?\s*$")
@@ -91,6 +107,9 @@ class Selection:
         self.items: list[tuple[int, int | None, bool]] = []  # (first, last, is_range)
         for part in spec.split(","):
             m = self._ITEM.match(part)
+            if m is None and part.strip() and part.strip("0123456789+-. \t"):
+                self.items.append((part.strip(), None, None))  # a key name
+                continue
             if not part.strip() or m is None or (m.group(1) is None and m.group(3) is None):
                 raise UsageError(f"invalid field list {spec!r}: bad item {part!r}")
             a, dash, b = m.group(1), m.group(2), m.group(3)
@@ -106,12 +125,22 @@ class Selection:
             self.items.append((first, last, True))
         if any(f == 0 for f, _, _ in self.items):
             raise UsageError(f"invalid field list {spec!r}: fields are numbered from 1")
+        self.has_names = any(r is None for _, _, r in self.items)
 
-    def pick(self, fields: list[str]) -> list[str]:
-        """The selected fields of one line, in selection order; absent single fields are ''."""
+    def pick(self, fields: list[str], pairs=()) -> list[str]:
+        """The selected fields of one line, in selection order; absent single fields are ''.
+        ``pairs`` (key index, value index) serve the key names (the first pair of a key)."""
         n = len(fields)
         out = []
+        values = None
         for first, last, is_range in self.items:
+            if is_range is None:
+                if values is None:
+                    values = {}
+                    for k, v in pairs:
+                        values.setdefault(fields[k], fields[v])
+                out.append(values.get(first, ""))
+                continue
             if not is_range:
                 i = first - 1 if first > 0 else n + first
                 out.append(fields[i] if 0 <= i < n else "")
@@ -134,10 +163,34 @@ class TsvRenderer:
 
     def render(self, batch, results) -> str:
         pick = self.selection.pick if self.selection is not None else None
+        names = pick is not None and self.selection.has_names
         out = []
         for r in results:
             fields = r.layout.fields(r.text)
+            if names:
+                out.append("\t".join(pick(fields, r.layout.pairs(r.text))))
+                continue
             out.append("\t".join(pick(fields) if pick else fields))
+        out.append("")
+        return "\n".join(out)
+
+
+class MarkedRenderer:
+    """Each line with its fields marked inline, ``⟦…⟧`` (``⟦⟧``: an empty field), the format a
+    user corrects in an editor and ``logsplit-train`` reads back (:mod:`logsplit.marked`).
+
+    The text is written as it is (no control character made visible): the marked line minus its
+    marks must be the line itself.
+
+    >>> from logsplit.splitter import Result, Layout
+    >>> MarkedRenderer().render(None, [Result("a=1", Layout((0, 1, 2, 3)))])
+    '⟦a⟧=⟦1⟧\\n'
+    """
+
+    def render(self, batch, results) -> str:
+        from .marked import format_marked
+
+        out = [format_marked(r.text, r.spans) for r in results]
         out.append("")
         return "\n".join(out)
 
@@ -202,9 +255,94 @@ class StyledRenderer:
         text.spans[:] = spans
         return text
 
+    def _codes(self) -> dict:
+        """Per style name, the (before, after) escape codes this console writes around text.
+
+        Taken from the console itself (one probe per style), so the direct writer emits what rich
+        would for the same colour system.
+        """
+        codes = getattr(self, "_style_codes", None)
+        if codes is None:
+            from rich.text import Text
+
+            codes = {}
+            console = self._console
+            for name in THEME:
+                with console.capture() as cap:
+                    console.print(Text("\x00x\x00", style=name, end=""), end="")
+                before, _, after = cap.get().partition("\x00x\x00")
+                codes[name] = (before, after)
+            self._style_codes = codes
+        return codes
+
+    def line(self, result) -> str:
+        """The styled line as text with escape codes, written span by span without rich: the
+        same output as printing :meth:`text` through rich (tabs expanded to the next multiple of
+        8 columns as rich does), in time and memory proportional to the line.
+
+        >>> StyledRenderer("standard").line(Result("a, b", Layout((0, 1, 3, 4))))  # doctest: +SKIP
+        'a\\x1b[1;35m, \\x1b[0m\\x1b[36mb\\x1b[0m'
+        """
+        codes = self._codes()
+        d0, d1 = codes["logsplit.delim"]
+        even = codes["logsplit.field.even"]
+        odd = codes["logsplit.field.odd"]
+        line = result.text.translate(_VISIBLE)
+        if "\t" in line:
+            return self._line_with_tabs(line, result.spans, codes)
+        out = []
+        append = out.append
+        pos = 0
+        for k, (s, e) in enumerate(result.spans):
+            if s > pos:
+                append(d0 + line[pos:s] + d1)
+            if e > s:
+                b, a = odd if k % 2 else even
+                append(b + line[s:e] + a)
+            pos = e
+        if pos < len(line):
+            append(d0 + line[pos:] + d1)
+        return "".join(out)
+
+    @staticmethod
+    def _line_with_tabs(line: str, spans, codes) -> str:
+        """:meth:`line` for a line holding tabs: each tab becomes the spaces up to the next
+        multiple of 8 terminal columns (rich's ``expand_tabs``), in the tab's delimiter style."""
+        from rich.cells import cell_len
+
+        pieces = []  # (text, style name) of each non-empty run, in order
+        pos = 0
+        for k, (s, e) in enumerate(spans):
+            if s > pos:
+                pieces.append((line[pos:s], "logsplit.delim"))
+            if e > s:
+                pieces.append((line[s:e], "logsplit.field.odd" if k % 2 else
+                               "logsplit.field.even"))
+            pos = e
+        if pos < len(line):
+            pieces.append((line[pos:], "logsplit.delim"))
+        out = []
+        column = 0
+        for text, name in pieces:
+            b, a = codes[name]
+            if "\t" not in text:
+                column += cell_len(text)
+                out.append(b + text + a)
+                continue
+            parts = text.split("\t")  # rich writes each tab-ended part as its own segment
+            for part in parts[:-1]:
+                column += cell_len(part) + 1
+                rest = column % 8
+                if rest:
+                    column += 8 - rest
+                out.append(b + part + " " * (1 + (8 - rest if rest else 0)) + a)
+            if parts[-1]:
+                column += cell_len(parts[-1])
+                out.append(b + parts[-1] + a)
+        return "".join(out)
+
     def render(self, batch, results) -> str:
-        console = self._console
-        with console.capture() as cap:
-            for r in results:
-                console.print(self.text(r), end="\n")
-        return cap.get()
+        line = self.line
+        out = [line(r) for r in results]
+        out.append("")
+        return "\n".join(out)

@@ -249,9 +249,14 @@ class Splitter:
     """Splits log lines into fields with a logsplit ONNX model.
 
     ``model_path``: an ONNX file honouring the model contract (default: the shipped model);
-    ``batch_size``: rows per model call; ``cache_size``: layouts remembered (0 disables the
-    cache); ``window``/``context``: long-line windowing (default: the larger of
-    ``defaults.WINDOW`` and the model's training length, and ``defaults.WINDOW_CONTEXT``).
+    ``batch_size``: lines :meth:`split` processes together; ``cache_size``: layouts remembered
+    (0 disables the cache); ``window``/``context``: long-line windowing (default: the larger of
+    ``defaults.WINDOW`` and the model's training length, and ``defaults.WINDOW_CONTEXT``);
+    ``jobs``: model calls run in parallel, one onnxruntime session of ``threads`` threads per
+    job (default :func:`defaults.default_jobs`: the cores this process may use, capped);
+    ``call_rows``: rows per model call.  The cache and everything but ``session.run`` stay in
+    the calling thread, so results do not depend on ``jobs`` (each row's labels are the same
+    whatever call it is in).
     Raises :class:`~logsplit.errors.ModelError` for an unusable model.
 
     >>> from logsplit import Splitter                                    # doctest: +SKIP
@@ -263,9 +268,16 @@ class Splitter:
     def __init__(self, model_path: str | os.PathLike | None = None, *, model: Model | None = None,
                  batch_size: int = defaults.BATCH_SIZE, cache_size: int = defaults.CACHE_SIZE,
                  window: int | None = None, context: int = defaults.WINDOW_CONTEXT,
-                 threads: int = defaults.INTRA_OP_THREADS):
+                 threads: int = defaults.INTRA_OP_THREADS, jobs: int | None = None,
+                 call_rows: int = defaults.CALL_ROWS):
         if batch_size < 1:
             raise UsageError("batch size must be at least 1")
+        if jobs is None:
+            jobs = defaults.default_jobs()
+        if jobs < 1:
+            raise UsageError("jobs must be at least 1")
+        if call_rows < 1:
+            raise UsageError("rows per model call must be at least 1")
         if cache_size < 0:
             raise UsageError("cache size must not be negative")
         self.model = model if model is not None else Model(model_path, threads=threads)
@@ -277,7 +289,13 @@ class Splitter:
         self.context = context
         self.batch_size = batch_size
         self.cache_size = cache_size
+        self.jobs = jobs
+        self.call_rows = call_rows
+        self._pool = None  # the worker threads and their sessions, made on first use (jobs > 1)
+        self._threads = threads
         self._cache: OrderedDict[bytes, Layout] = OrderedDict()
+        # collapsed model inputs -> model labels (only for models that collapse digit runs)
+        self._mcache: OrderedDict[bytes, bytes] = OrderedDict()
         # per vocabulary id: the empty-field derivation's character class, and whether the
         # character is a control character (always a delimiter, rule 6)
         size = self.vocab.size
@@ -387,9 +405,12 @@ class Splitter:
         total = int(rep_len.sum())
         mask = np.zeros(total, np.uint8)
         if mask.size:
-            real = rep_len > 0  # empty lines have no characters to label
-            self._run_rows(ids, *self._rows(rep_src[real], rep_len[real], dest[real]), mask)
             rep_ids = ids[np.repeat(rep_src - dest, rep_len) + np.arange(total)]
+            if self.vocab.collapse_digits:
+                self._label_collapsed(rep_ids, rep_len, mask)
+            else:
+                real = rep_len > 0  # empty lines have no characters to label
+                self._run_rows(ids, *self._rows(rep_src[real], rep_len[real], dest[real]), mask)
             mask[self._control[rep_ids]] = 1
             esc_at = np.flatnonzero(rep_ids == self._esc)
             if esc_at.size:  # whole ANSI sequences, not just their ESC
@@ -434,6 +455,49 @@ class Splitter:
             for _ in range(len(cache) - self.cache_size):
                 pop(last=False)
 
+    def _label_collapsed(self, rep_ids, rep_len, mask) -> None:
+        """Model labels for lines whose digit runs the model reads as one position each.
+
+        Lines that differ only in the lengths of their digit runs are one model input: they are
+        deduplicated here (and remembered in a second LRU cache of model masks), the model runs
+        once per distinct collapsed input, and each line's labels are mapped back exactly.
+        """
+        m_ids, m_len, index = self.vocab.model_input(rep_ids, rep_len)
+        m_end = np.cumsum(m_len)
+        m_start = m_end - m_len
+        buf = m_ids.tobytes()
+        cache = self._mcache
+        m_mask = np.zeros(m_ids.size, np.uint8)
+        todo: dict = {}
+        for k, a, b in zip(range(len(m_len)), m_start.tolist(), m_end.tolist()):
+            if b == a:
+                continue
+            key = buf[a:b] if b - a <= self.window else k
+            hit = cache.get(key) if b - a <= self.window else None
+            if hit is not None:
+                cache.move_to_end(key)
+                m_mask[a:b] = np.frombuffer(hit, np.uint8)
+            else:
+                todo.setdefault(key, []).append(k)
+        if todo:
+            reps = np.fromiter((v[0] for v in todo.values()), np.int64, len(todo))
+            r_len = m_len[reps]
+            dest = np.cumsum(r_len) - r_len
+            out = np.zeros(int(r_len.sum()), np.uint8)
+            self._run_rows(m_ids, *self._rows(m_start[reps], r_len, dest), out)
+            keep = self.cache_size > 0
+            for (key, idx), d, n in zip(todo.items(), dest.tolist(), r_len.tolist()):
+                lab = out[d:d + n]
+                for k in idx:
+                    a = int(m_start[k])
+                    m_mask[a:a + n] = lab
+                if keep and not isinstance(key, int):
+                    cache[key] = lab.tobytes()
+            if keep:
+                for _ in range(len(cache) - self.cache_size):
+                    cache.popitem(last=False)
+        mask[:] = m_mask[index]
+
     def _rows(self, src, length, dest):
         """Model rows for lines starting at ``src`` in the id array: one per line, or windows.
 
@@ -452,8 +516,69 @@ class Splitter:
         return tuple(np.concatenate(col) for col in zip(*parts))
 
     def plan(self, length: np.ndarray) -> list[np.ndarray]:
-        """Row indices of each model call for rows of these lengths (see :func:`plan_calls`)."""
-        return plan_calls(length, self.batch_size)
+        """Row indices of each model call for rows of these lengths (see :func:`plan_calls`).
+
+        With several jobs, calls are made small enough that every job gets one (down to
+        :data:`MIN_ROWS` rows): a batch of few distinct lines still runs on every core.
+        """
+        rows = self.call_rows
+        if self.jobs > 1:
+            rows = min(rows, max(MIN_ROWS, -(-len(length) // self.jobs)))
+        return plan_calls(length, rows)
+
+    def _workers(self):
+        """The thread pool and a queue of its sessions (one per job), made once."""
+        if self._pool is None:
+            import queue
+            from concurrent.futures import ThreadPoolExecutor
+
+            sessions: queue.SimpleQueue = queue.SimpleQueue()
+            sessions.put(None)  # None: the model's own session
+            for _ in range(self.jobs - 1):
+                sessions.put(self.model.new_session(self._threads))
+            pool = ThreadPoolExecutor(self.jobs, thread_name_prefix="logsplit-model")
+            self._pool = (pool, sessions)
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker threads (a Splitter with ``jobs > 1`` makes them on first use)."""
+        if self._pool is not None:
+            self._pool[0].shutdown(wait=True)
+            self._pool = None
+
+    def _calls(self, feeds):
+        """Delimiter masks of ``(chars, lengths)`` feeds, in order; run ``jobs`` at a time.
+
+        At most ``2 * jobs`` calls are in flight, so memory stays bounded on a huge line.
+        """
+        delimiters = self.model.delimiters
+        if self.jobs == 1:
+            for chars, lengths in feeds:
+                yield delimiters(chars, lengths)
+            return
+        pool, sessions = self._workers()
+
+        def run(chars, lengths):
+            session = sessions.get()
+            try:
+                return delimiters(chars, lengths, session)
+            finally:
+                sessions.put(session)
+
+        from collections import deque
+
+        pending: deque = deque()
+        ahead = 2 * self.jobs
+        try:
+            for chars, lengths in feeds:
+                pending.append(pool.submit(run, chars, lengths))
+                if len(pending) >= ahead:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for f in pending:  # an error or an abandoned generator: let the rest finish
+                f.cancel()
 
     def _run_rows(self, ids, r_src, r_len, r_lo, r_hi, r_dest, mask) -> None:
         """Run the model over all rows, call by call, writing core labels into ``mask``.
@@ -461,7 +586,6 @@ class Splitter:
         The gathers and scatters are computed once for all rows (in call order), so each call
         costs only a few numpy operations besides the model.
         """
-        delimiters = self.model.delimiters
         calls = self.plan(r_len)
         order = np.concatenate(calls)
         n, lo, hi = r_len[order], r_lo[order], r_hi[order]
@@ -472,24 +596,32 @@ class Splitter:
         kept_starts = np.cumsum(kept) - kept
         dest_flat = (np.repeat(r_dest[order] - kept_starts, kept)
                      + np.arange(int(kept.sum())))
+        feeds = []  # (first row, rows, char offset, chars, kept offset, kept) of each call
         row = char = done = 0
         for sel in calls:
             b = len(sel)
             nn = n[row:row + b]
-            width = int(nn[0])
-            col = np.arange(width)
-            valid = col < nn[:, None]
             count = int(nn.sum())
-            chars = np.zeros((b, width), np.int32)
-            chars[valid] = chars_flat[char:char + count]
-            lab = delimiters(chars, nn.astype(np.int32))
-            if windowed:
-                keep = (col >= lo[row:row + b, None]) & (col < hi[row:row + b, None])
-                count_kept = int(kept[row:row + b].sum())
-            else:
-                keep, count_kept = valid, count
-            mask[dest_flat[done:done + count_kept]] = lab[keep]
+            count_kept = int(kept[row:row + b].sum()) if windowed else count
+            feeds.append((row, b, char, count, done, count_kept))
             row += b
             char += count
             done += count_kept
-        self.model_rows += row
+
+        def matrices():
+            for row, b, char, count, _, _ in feeds:
+                nn = n[row:row + b]
+                width = int(nn[0])
+                chars = np.zeros((b, width), np.int32)
+                chars[np.arange(width) < nn[:, None]] = chars_flat[char:char + count]
+                yield chars, nn.astype(np.int32)
+
+        for (row, b, _, _, done, count_kept), lab in zip(feeds, self._calls(matrices())):
+            nn = n[row:row + b]
+            col = np.arange(lab.shape[1])
+            if windowed:
+                keep = (col >= lo[row:row + b, None]) & (col < hi[row:row + b, None])
+            else:
+                keep = col < nn[:, None]
+            mask[dest_flat[done:done + count_kept]] = lab[keep]
+        self.model_rows += len(order)

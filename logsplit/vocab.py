@@ -22,6 +22,9 @@ LABELS = ("O", "D")
 FIELD, DELIM = 0, 1
 
 VOCAB_VERSION = 1
+#: Version 2 adds ``collapse_digits``: each run of digits is one model input position.  A
+#: version-1 reader would feed such a model uncollapsed lines, so the version says it.
+VOCAB_VERSIONS = (1, 2)
 # Reserved ids; printable ASCII and a few control characters follow from FIRST_CHAR_ID.
 PAD = 0          # padding after the end of a line (never a real character)
 UNKNOWN = 1      # non-ASCII symbols, emoji, U+FFFD, code points beyond the BMP
@@ -33,12 +36,23 @@ FIRST_CHAR_ID = 5
 CHARS = "\t\x1b" + "".join(chr(c) for c in range(32, 127) if not chr(c).isdigit())
 
 
-def vocab_spec(normalise_digits: bool = True) -> dict:
-    """The vocabulary as a JSON-able dict, as stored in a model's metadata."""
+def vocab_spec(normalise_digits: bool = True, collapse_digits: bool = False) -> dict:
+    """The vocabulary as a JSON-able dict, as stored in a model's metadata.
+
+    ``collapse_digits`` (needs ``normalise_digits``): a run of digits is one input position of
+    the model, labeled once; its label holds for every digit of the run (a digit run never
+    holds a field boundary: digits are never delimiters), so spans map back exactly.
+    """
     chars = CHARS if normalise_digits else CHARS + "0123456789"
-    return {"version": VOCAB_VERSION, "pad": PAD, "unknown": UNKNOWN, "digit": DIGIT,
+    spec = {"version": VOCAB_VERSION, "pad": PAD, "unknown": UNKNOWN, "digit": DIGIT,
             "letter": LETTER, "control": CONTROL, "first_char_id": FIRST_CHAR_ID,
             "chars": chars, "normalise_digits": normalise_digits}
+    if collapse_digits:
+        if not normalise_digits:
+            raise VocabularyError("collapse_digits needs normalise_digits")
+        spec["version"] = 2
+        spec["collapse_digits"] = True
+    return spec
 
 
 _BMP_LETTER = None
@@ -70,9 +84,10 @@ class Vocabulary:
 
     def __init__(self, spec: dict | None = None):
         spec = dict(spec or vocab_spec())
-        if spec.get("version") != VOCAB_VERSION:
+        if spec.get("version") not in VOCAB_VERSIONS:
             raise VocabularyError(f"vocabulary version {spec.get('version')!r} is not supported "
-                                  f"(this logsplit reads version {VOCAB_VERSION})")
+                                  f"(this logsplit reads versions "
+                                  f"{', '.join(map(str, VOCAB_VERSIONS))})")
         for key, want in (("pad", PAD), ("unknown", UNKNOWN), ("digit", DIGIT),
                           ("letter", LETTER), ("control", CONTROL), ("first_char_id", FIRST_CHAR_ID)):
             if spec.get(key) != want:
@@ -82,6 +97,9 @@ class Vocabulary:
             raise VocabularyError("vocabulary 'chars' must be a string of distinct characters")
         self.spec = spec
         self.normalise_digits = bool(spec.get("normalise_digits"))
+        self.collapse_digits = bool(spec.get("collapse_digits")) and spec["version"] >= 2
+        if self.collapse_digits and not self.normalise_digits:
+            raise VocabularyError("collapse_digits needs normalise_digits")
         self.size = FIRST_CHAR_ID + len(chars)
         table = np.full(0x110000, UNKNOWN, dtype=np.uint8)
         table[:0x10000][_bmp_letters()] = LETTER
@@ -104,6 +122,32 @@ class Vocabulary:
         """Ids of all lines concatenated, and the lines' lengths: one lookup for a whole batch."""
         lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
         return self.table[codepoints("".join(lines))], lengths
+
+    def model_input(self, ids: np.ndarray, lengths: np.ndarray):
+        """What the model reads of lines encoded back to back: ``(ids, lengths, index)``.
+
+        Without ``collapse_digits`` that is the input itself and ``index`` is None.  With it,
+        every run of digits becomes one position, and ``index[i]`` is the model position of
+        input character ``i`` (so a model label array ``lab`` maps back as ``lab[index]``).
+
+        >>> v = Vocabulary(vocab_spec(collapse_digits=True))
+        >>> ids, n = v.encode_joined(["ab 123", "7"])
+        >>> m, mn, ix = v.model_input(ids, n)
+        >>> mn.tolist(), ix.tolist()
+        ([4, 1], [0, 1, 2, 3, 3, 3, 4])
+        """
+        if not self.collapse_digits or ids.size == 0:
+            return ids, lengths, None
+        digit = ids == DIGIT
+        drop = np.zeros(ids.size, bool)
+        drop[1:] = digit[1:] & digit[:-1]
+        starts = np.cumsum(lengths) - lengths
+        drop[starts[lengths > 0]] = False  # a line's first character is always kept
+        keep = ~drop
+        index = np.cumsum(keep) - 1
+        line = np.repeat(np.arange(len(lengths)), lengths)
+        m_len = np.bincount(line[keep], minlength=len(lengths)).astype(lengths.dtype)
+        return ids[keep], m_len, index
 
 
 def codepoints(text: str) -> np.ndarray:

@@ -46,7 +46,7 @@ def test_single_file_has_no_file_key(run_cli, tiny_model_path, tmp_path):
     a = tmp_path / "a.log"
     a.write_bytes(b"q r\n")
     (row,) = jsonl(run_cli("--model", tiny_model_path, "--json", a).stdout)
-    assert list(row) == ["line", "text", "fields", "spans"]
+    assert list(row) == ["line", "text", "fields", "spans", "pairs"]
 
 
 def test_unreadable_file_is_reported_and_the_rest_processed(run_cli, tiny_model_path, tmp_path):
@@ -166,13 +166,16 @@ def test_version_and_help(run_cli):
     assert p.returncode == 0
     text = p.stdout.decode()
     for needle in ("--json", "--tsv", "--fields", "--color", "--model", "--batch-size",
-                   "--max-latency", "--model-info", "NO_COLOR", SEPARATOR.strip(), '"spans"'):
+                   "--max-latency", "--model-info", "NO_COLOR", SEPARATOR.strip(), '"spans"',
+                   "-f 1,3-5,-1 prints fields 1, 3 to 5,"):
         assert needle in text
+    # a wheel install has no docs/ folder nor README file: help must not send people there
+    assert "docs/" not in text and ".md" not in text
 
 
 # ------------------------------------------------------------------ errors and exit codes
 @pytest.mark.parametrize("args", [
-    ["--no-such-option"], ["-f", "0"], ["-f", "a"], ["--batch-size", "0"],
+    ["--no-such-option"], ["-f", "0"], ["-f", "1,,2"], ["--batch-size", "0"],
     ["--max-latency", "-1"], ["--max-latency", "nan"], ["--json", "--tsv"],
     ["--color", "sometimes"],
 ])
@@ -333,3 +336,33 @@ def test_run_in_process_restores_the_garbage_collector(tiny_model_path, tmp_path
     assert cli.run(["--model", tiny_model_path, "--tsv", str(src)], stdout=out) == 0
     assert gc.isenabled()
     assert out.buffer.getvalue() == b"a\tb\nc\td\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("mode", [["--json"], ["--tsv"], ["--color", "never"]])
+def test_full_disk_is_an_output_error(tiny_model_path, cli_env, mode):
+    """Writing to a full disk: one line on stderr naming the cause, exit 1, no traceback."""
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([sys.executable, "-m", "logsplit", "--model", tiny_model_path, *mode],
+                           input=b"a b\n" * 50000, stdout=full, stderr=subprocess.PIPE,
+                           env=cli_env(), timeout=120)
+    err = p.stderr.decode()
+    assert p.returncode == 1, err
+    assert err.strip().splitlines() == ["logsplit: cannot write output: No space left on device"]
+
+
+@pytest.mark.parametrize("line, fields", [
+    ("a\x00b", ["a", "b"]),
+    ("\x1b[2Jclear", ["clear"]),
+    ("\x1b[31mERROR\x1b[0m bell\x07", ["ERROR", "bell"]),
+])
+def test_control_characters_never_printed_raw(run_cli, tiny_model_path, line, fields):
+    """Rule 6: NUL, BEL, ESC and whole escape sequences are delimiters, so --tsv, -f and
+    --color never cannot print them."""
+    for args in (["--tsv"], ["-f", "1-"], ["--color", "never"]):
+        p = run_cli("--model", tiny_model_path, *args, input=line.encode() + b"\n")
+        out = p.stdout.decode()
+        assert p.returncode == 0
+        assert not any(c in out for c in "\x00\x07\x1b"), (args, out)
+    p = run_cli("--model", tiny_model_path, "--json", input=line.encode() + b"\n")
+    assert json.loads(p.stdout)["fields"] == fields

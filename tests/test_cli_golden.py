@@ -1,6 +1,6 @@
 """The output contract, pinned by golden files (tests/golden/), produced with the tiny model.
 
-The JSON Lines schema is a contract (docs/CLI.md): keys ``line, text, fields, spans`` in this
+The JSON Lines schema is a contract (docs/CLI.md): keys ``line, text, fields, spans, pairs`` in this
 order, ``file`` first with several inputs.  Regenerate after an intended change with
 ``LOGSPLIT_REGEN_GOLDEN=1 python -m pytest tests/test_cli_golden.py`` and review the diff.
 """
@@ -55,9 +55,13 @@ def test_golden_output(run_cli, tiny_model_path, name):
 def check_schema(objs, refs, multi=False):
     assert len(objs) == len(refs)
     for o, (name, number, text) in zip(objs, refs):
-        keys = ["file", "line", "text", "fields", "spans"] if multi else \
-            ["line", "text", "fields", "spans"]
+        keys = ["file", "line", "text", "fields", "spans", "pairs"] if multi else \
+            ["line", "text", "fields", "spans", "pairs"]
         assert list(o) == keys
+        # pairs: [key, value] indices into fields, a key before its value, a field in one pair
+        flat = [i for kv in o["pairs"] for i in kv]
+        assert all(len(kv) == 2 and 0 <= kv[0] < kv[1] < len(o["fields"]) for kv in o["pairs"])
+        assert len(flat) == len(set(flat))
         if multi:
             assert o["file"] == name
         assert o["line"] == number and o["text"] == text

@@ -43,7 +43,7 @@ def check(out: bytes, data: bytes) -> None:
     rows = [json.loads(line) for line in out.decode("utf-8").split("\n")[:-1]]
     assert len(rows) == len(want)
     for i, (row, text) in enumerate(zip(rows, want), 1):
-        assert list(row) == ["line", "text", "fields", "spans"]
+        assert list(row) == ["line", "text", "fields", "spans", "pairs"]
         assert row["line"] == i and row["text"] == text
         assert len(row["fields"]) == len(row["spans"])
         prev = -1

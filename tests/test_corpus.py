@@ -79,16 +79,64 @@ EDGE_END = set(" \t\",;")
 NEVER_INSIDE = set("\t\n\r\x1b")
 
 
+def _edge_ok(f: str) -> bool:
+    """A field neither begins nor ends with a blank, a quote or an item separator, except that
+    it may end with an escaped quote ``\\"`` (decision 61: ``"loading plugin \\"x\\""``)."""
+    if not f:
+        return True                      # an empty field (rule 8) has no edge
+    if f[0] in EDGE_START or NEVER_INSIDE & set(f):
+        return False
+    return f[-1] not in EDGE_END or (f.endswith('\\"') and not f.endswith('\\\\"'))
+
+
+@pytest.mark.parametrize("field,ok", [
+    ('loading plugin \\"io.containerd\\"', True),  # decision 61: escaped quote at the end
+    ('say \\"hi\\" now', True),
+    ("", True),
+    ('abc"', False),                                 # a bare quote never ends a field
+    ('C:\\\\"', False),                               # an escaped backslash, then a bare quote
+    ("abc,", False), ("abc ", False), ('"abc', False), ("a\tb", False),
+])
+def test_edge_rule(field, ok):
+    assert _edge_ok(field) is ok
+
+
 def test_fields_exclude_convention_delimiters(samples):
-    """Whitespace, quotes and item separators never begin or end a field; tabs, escapes and
-    line breaks never occur inside one."""
+    """Whitespace, quotes and item separators never begin or end a field (a field may end in an
+    escaped quote, decision 61); tabs, escapes and line breaks never occur inside one."""
     bad = []
     for fam, ss in samples.items():
         for s in ss:
             for f in s.fields:
-                if f and f[0] in EDGE_START or f[-1] in EDGE_END or NEVER_INSIDE & set(f):
+                if not _edge_ok(f):
                     bad.append((fam, f, s.text))
     assert not bad, f"{len(bad)} bad fields, e.g. {bad[:5]}"
+
+
+def test_escaped_quote_ends_a_quoted_field():
+    """Decision 61 is generated: a quoted message ending in an escaped quote keeps it in its
+    field, in free-text messages and in MongoDB's JSON."""
+    import random
+
+    from logsplit_train.corpus import messages as M
+    from logsplit_train.corpus.builder import Line
+    r = random.Random(61)
+    seen = 0
+    for _ in range(3000):
+        b = Line()
+        M.quoted(r, b)
+        s = b.build()
+        for f in s.fields:
+            if f.endswith('\\"'):
+                seen += 1
+                assert s.text.endswith(f + '"'), s.text       # the bare closing quote delimits
+    assert seen >= 10
+    mongo = [s for s in corpus.generate(1500, seed=61, families=["mongodb"])
+             if any(f.endswith('\\"') for f in s.fields)]
+    assert mongo, "mongodb never writes an escaped quote at the end of a JSON string"
+    for s in mongo:
+        f = next(f for f in s.fields if f.endswith('\\"'))
+        assert '"' + f + '"' in s.text, s.text
 
 
 def test_every_family_varies(samples):

@@ -41,10 +41,10 @@ CASES = [
      r"^⟦[a-z-]+\.log(\.\d+)?(\.\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d)?⟧ ⟦\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}⟧ ⟦\d+⟧ ⟦[A-Z]+⟧ "),
     # the whole oslo timestamp is one field
     ("openstack", r"^\d{4}-\d\d-\d\d \d", r"^⟦\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}⟧ ⟦\d+⟧ "),
-    # request context: ids are fields, the lone `-` placeholders delimiters
-    ("openstack", r"\[req-\S+ - - - - -\]", r"\[⟦req-" + UUID + r"⟧ - - - - -\]"),
-    ("openstack", r"\[req-\S+ [0-9a-f]{32} [0-9a-f]{32} - - -\]", r"\[⟦req-" + UUID + r"⟧ ⟦[0-9a-f]{32}⟧ ⟦[0-9a-f]{32}⟧ - - -\]"),
-    ("openstack", r" - default default\]", r"⟧ - ⟦default⟧ ⟦default⟧\]"),
+    # request context: ids are fields, and so are the lone `-` placeholders (rule 8)
+    ("openstack", r"\[req-\S+ - - - - -\]", r"\[⟦req-" + UUID + r"⟧ ⟦-⟧ ⟦-⟧ ⟦-⟧ ⟦-⟧ ⟦-⟧\]"),
+    ("openstack", r"\[req-\S+ [0-9a-f]{32} [0-9a-f]{32} - - -\]", r"\[⟦req-" + UUID + r"⟧ ⟦[0-9a-f]{32}⟧ ⟦[0-9a-f]{32}⟧ ⟦-⟧ ⟦-⟧ ⟦-⟧\]"),
+    ("openstack", r" - default default\]", r"⟧ ⟦-⟧ ⟦default⟧ ⟦default⟧\]"),
     ("openstack", r"\[-\]", _no_field_has("[-]")),
     # [instance: <uuid>] gives two fields
     ("openstack", r"\[instance: ", r"\[⟦instance⟧: ⟦" + UUID + r"⟧\]"),
@@ -91,7 +91,7 @@ CASES = [
     ("cloud_misc", r"^\S+ \S+ [IWENDC] \| ", r"^⟦\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}⟧ ⟦[IWENDC]⟧ \| ⟦[\w./]+⟧: "),
     ("cloud_misc", r"ClientURLs:\[", r"⟦ClientURLs⟧:\[⟦http://[\d.]+:\d+⟧\]\}"),
     ("cloud_misc", r"T\S+ \[(INFO|WARN|ERROR|DEBUG|TRACE)\] +\w", r"^⟦[^⟧ ]+⟧ \[⟦(INFO|WARN|ERROR|DEBUG|TRACE)⟧\] +⟦[\w.-]+⟧: "),
-    ("cloud_misc", r"last-leader-addr= last-leader-id=$", r"⟦last-leader-addr⟧= ⟦last-leader-id⟧=$"),
+    ("cloud_misc", r"last-leader-addr= last-leader-id=$", r"⟦last-leader-addr⟧=⟦⟧ ⟦last-leader-id⟧=⟦⟧$"),
     # `/` directly before an IP address is a delimiter
     ("cloud_misc", r" /\d+\.\d+\.\d+\.\d+", r" /⟦\d+\.\d+\.\d+\.\d+⟧"),
     # ingress-nginx: empty brackets give no field
@@ -136,15 +136,15 @@ def _one(slot, r):
     return b.build().fields
 
 
-def test_openstack_context_placeholders_are_delimiters():
+def test_openstack_context_placeholders_are_fields():
     r = random.Random(9)
     for _ in range(300):
         b = Line()
         FC._os_context(r, b, False)
         s = b.build()
         assert s.text.startswith("[") and s.text.endswith("]"), s.text
-        assert "-" not in [f for f in s.fields], s.text
-        assert all(f == "None" or f == "default" or f.startswith("req-") or re.fullmatch(r"[0-9a-f]{32}|admin|demo|service|nova|alt_demo", f)
+        # every slot keeps its field: the context always has the same number of fields
+        assert all(f == "-" or f == "None" or f == "default" or f.startswith("req-") or re.fullmatch(r"[0-9a-f]{32}|admin|demo|service|nova|alt_demo", f)
                    for f in s.fields), s.text
 
 

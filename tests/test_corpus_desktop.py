@@ -26,7 +26,7 @@ ROWS = [
     ("macos", r"^(" + TS_BSD + r") (kernel)\[(0)\]: "),                      # no host
     ("macos", r"(Google) (Chrome) (Helper)\[(\d+)\]"),
     ("macos", r"(com\.apple\.CDScheduler)\[(\d+)\]: (Thermal) (pressure) (state): ([01]) (Memory)"),
-    ("macos", r"(FA)\|\|(Url)\|\|(taskID)\[(\d+)\] (dealloc)$"),
+    ("macos", r"(FA)\|()\|(Url)\|()\|(taskID)\[(\d+)\] (dealloc)$"),     # `||`: an empty item
     ("macos", r"(Couldn't) (set) (selectedTextBackgroundColor) (from) (default) \(\)$"),
     ("macos", r"\[(\d\d:\d\d:\d\d\.\d{3})\] <<<< (CRABS) >>>> (crabsFlumeHostAvailable): \[(0x7f[0-9a-f]{10})\] (Byte)"),
     ("macos", r"(\d\d:\d\d:\d\d\.\d{3}) : (BTLE) (scanner) (Powered) (On|Off)$"),

@@ -239,3 +239,13 @@ def test_save_plots_writes_two_pngs(tmp_path):
     save_plots({"loss": [1.0]}, [[0, 0], [2, 3]], str(tmp_path / "bare"))
     assert (tmp_path / "bare.curves.png").stat().st_size > 0
     assert (tmp_path / "bare.confusion.png").stat().st_size > 0
+
+
+def test_empty_fields_count_as_fields():
+    """Rule 8: the empty field of `a,,c` is a field to find; missing it costs recall."""
+    from logsplit_train.sample import Sample
+    s = Sample("a,,c", np.array([0, 1, 1, 0], np.uint8), "x")
+    right = evaluate([s], [np.array([0, 1, 1, 0])])["overall"]["fields"]
+    assert (right["true"], right["predicted"], right["correct"]) == (3, 3, 3)
+    wrong = evaluate([s], [np.array([0, 1, 0, 0])])["overall"]["fields"]
+    assert (wrong["true"], wrong["predicted"], wrong["correct"]) == (3, 2, 1)

@@ -40,11 +40,19 @@ def test_jsonl_good(tmp_path):
               fields=["sshd", "24200", "x"]),
         jline("ünïcode 😀 x", [[0, 7], [10, 11]]),      # code-point offsets
         jline("---", []),                                 # a line without fields
+        # empty fields (zero-length spans, what `logsplit --json` prints) where derived
+        jline("a,,c ruser= ua=\"\"", [[0, 1], [2, 2], [3, 4], [5, 10], [11, 11], [12, 14], [16, 16]],
+              fields=["a", "", "c", "ruser", "", "ua", ""]),
+        # an implied empty field left out (older files) is derived all the same
+        jline("x||y", [[0, 1], [3, 4]]),
     ]
     p = write(tmp_path / "d.jsonl", "\ufeff" + "\n".join(lines) + "\r\n")
     got = read_jsonl(p)
     assert [s.fields for s in got] == [["uid", "0", "ok"], ["sshd", "24200", "x"],
-                                       ["ünïcode", "x"], []]
+                                       ["ünïcode", "x"], [], ["a", "", "c", "ruser", "", "ua", ""],
+                                       ["x", "", "y"]]
+    assert got[4].spans == [(0, 1), (2, 2), (3, 4), (5, 10), (11, 11), (12, 14), (16, 16)]
+    assert got[4].labels == "ODDODOOOOODDOODDD" and got[4].empties == [2, 11, 16]
     assert got[0].mask.dtype == np.uint8 and got[0].labels == "OOODODOO"
     assert got[1].meta == {"file": str(p), "line": 4}
     assert got[0].source == "d"
@@ -58,7 +66,18 @@ BAD_JSONL = [
     (jline("abc", [[0, 10]]), "out of range", "span out of range"),
     (jline("abc", [[-1, 2]]), "out of range", "span out of range"),
     (jline("abc", [[2, 1]]), "out of range", "span out of range"),
-    (jline("abc", [[1, 1]]), "is empty", "span empty"),
+    # zero-length spans: only where the delimiters imply an empty field (rule 8)
+    (jline("abc", [[1, 1]]), "span 1 [1, 1] is an empty field where the delimiters imply none",
+     "empty span not implied"),
+    (jline("a b", [[0, 1], [1, 1], [2, 3]]), "span 2 [1, 1] is an empty field", "empty span not implied"),
+    (jline("a  b", [[0, 1], [2, 2], [3, 4]]), "is an empty field", "empty span not implied"),
+    (jline("ab,c", [[0, 2], [2, 2], [3, 4]]), "is an empty field", "empty span not implied"),
+    (jline("abc", [[0, 3], [3, 3]]), "span 2 [3, 3] is an empty field", "empty span not implied"),
+    (jline("a,,c", [[0, 1], [2, 2], [2, 2], [3, 4]]), "spans repeated: [2, 2] after [2, 2]",
+     "spans repeated"),
+    (jline("a,,c", [[0, 1], [3, 4], [2, 2]]), "spans not sorted", "spans not sorted"),
+    (jline("abcd", [[0, 4], [2, 2]]), "spans overlap: [0, 4] and [2, 2]", "spans overlap"),
+    (jline("abc", [[4, 4]]), "out of range", "span out of range"),
     (jline("abc", [[0]]), "not a [start, end] pair", "span not an integer pair"),
     (jline("abc", [[0, 1.5]]), "not a [start, end] pair", "span not an integer pair"),
     (jline("abc", [[True, 2]]), "not a [start, end] pair", "span not an integer pair"),
@@ -166,7 +185,8 @@ def test_read_path_unknown_explicit(tmp_path, name, content, reason):
     p = write(tmp_path / name, content)
     with pytest.raises(DataError) as ei:
         read_path(p)
-    assert str(ei.value) == f"{p}: {reason} (expected .jsonl, .json, .tsv, .txt, .labels or a Loghub *_structured.csv)"
+    assert str(ei.value) == (f"{p}: {reason} (expected .jsonl, .json, .tsv, .txt, .labels, "
+                             f".marked or a Loghub *_structured.csv)")
 
 
 def test_read_path_missing_and_empty(tmp_path):
@@ -369,5 +389,49 @@ def test_loghub_unknown_system_timestamp_heuristic(tmp_path):
     (s,) = read_path(d)
     assert s.source == "Box"
     # the epoch is a value of its own; Month+Day+Time are one field; the "-" label column
-    # is a placeholder (a delimiter by the convention)
-    assert s.fields == ["1117838570", "Jun  9 06:06:20", "node-7", "kernel", "0", "link", "up"]
+    # is a placeholder in its column's place: a field (rule 8)
+    assert s.fields == ["-", "1117838570", "Jun  9 06:06:20", "node-7", "kernel", "0", "link",
+                        "up"]
+
+
+# (raw line, header values after LineId, Content, EventTemplate, expected fields)
+LOGHUB_RULE8 = [
+    # a header column whose value is "-" (alert flag) is a field, like "ALERT" on other lines
+    ("- 1117838570 node17 kernel: link up", ["-", "1117838570", "node17", "kernel"],
+     "link up", "link <*>", ["-", "1117838570", "node17", "kernel", "link", "up"]),
+    ("ALERT 1117838571 node17 kernel: link up", ["ALERT", "1117838571", "node17", "kernel"],
+     "link up", "link <*>", ["ALERT", "1117838571", "node17", "kernel", "link", "up"]),
+    # template constant "- -" after an IP fills the ident/user places; " - " between words delimits
+    ("x 1 n k: 10.0.0.5 - - GET / failed - POSSIBLE", ["x", "1", "n", "k"],
+     "10.0.0.5 - - GET / failed - POSSIBLE", "<*> - - GET / failed - POSSIBLE",
+     ["x", "1", "n", "k", "10.0.0.5", "-", "-", "GET", "failed", "POSSIBLE"]),
+    # a template variable whose value is "-"
+    ("x 1 n k: user - logged", ["x", "1", "n", "k"], "user - logged", "user <*> logged",
+     ["x", "1", "n", "k", "user", "-", "logged"]),
+    # empty values are derived empty fields, nothing to label
+    ("x 1 n k: logname= uid=0 a,,b", ["x", "1", "n", "k"], "logname= uid=0 a,,b",
+     "logname= uid=<*> a,,b", ["x", "1", "n", "k", "logname", "", "uid", "0", "a", "", "b"]),
+    # control characters are delimiters, also inside a header value and a variable
+    ("x 1 n\x07m k: v=a\x1b[31mb", ["x", "1", "n\x07m", "k"], "v=a\x1b[31mb", "v=<*>",
+     ["x", "1", "n", "m", "k", "v", "a", "b"]),
+]
+
+
+@pytest.mark.parametrize("raw,header,content,template,expected", LOGHUB_RULE8,
+                         ids=[c[0][:30] for c in LOGHUB_RULE8])
+def test_loghub_placeholders_empties_controls(tmp_path, raw, header, content, template, expected):
+    import csv as _csv
+    import io as _io
+    d = tmp_path / "Box"
+    buf = _io.StringIO()
+    w = _csv.writer(buf, lineterminator="\n")
+    w.writerow(["LineId", "Label", "Timestamp", "Node", "Component", "Content", "EventId",
+                "EventTemplate"])
+    w.writerow(["1", *header, content, "E1", template])
+    write(d / "Box.log", raw + "\n")
+    write(d / "Box.log_structured.csv", buf.getvalue())
+    stats = {"skipped": 0, "reasons": {}}
+    got = read_loghub(d / "Box.log_structured.csv", stats=stats)
+    assert stats["skipped"] == 0, stats
+    (s,) = got
+    assert s.fields == expected, render(s.text, s.mask)

@@ -22,9 +22,10 @@ def one(*results, pieces=None):
 def test_json_keys_order_and_values():
     out = JsonRenderer().render(*one(result("a=1", (0, 1), (2, 3)), result("")))
     rows = [json.loads(line) for line in out.splitlines()]
-    assert [list(r) for r in rows] == [["line", "text", "fields", "spans"]] * 2
-    assert rows[0] == {"line": 1, "text": "a=1", "fields": ["a", "1"], "spans": [[0, 1], [2, 3]]}
-    assert rows[1] == {"line": 2, "text": "", "fields": [], "spans": []}
+    assert [list(r) for r in rows] == [["line", "text", "fields", "spans", "pairs"]] * 2
+    assert rows[0] == {"line": 1, "text": "a=1", "fields": ["a", "1"], "spans": [[0, 1], [2, 3]],
+                       "pairs": [[0, 1]]}
+    assert rows[1] == {"line": 2, "text": "", "fields": [], "spans": [], "pairs": []}
     assert out.endswith("\n") and out.count("\n") == 2
 
 
@@ -79,7 +80,7 @@ def test_selection(spec, fields, want):
     assert Selection(spec).pick(fields) == want
 
 
-@pytest.mark.parametrize("spec", ["", "0", "a", "1,,2", "3-1", "-", "1-2-3", "0-2", "1.5"])
+@pytest.mark.parametrize("spec", ["", "0", "1,,2", "3-1", "-", "1-2-3", "0-2", "1.5"])
 def test_selection_errors(spec):
     with pytest.raises(UsageError):
         Selection(spec)
@@ -130,3 +131,45 @@ def test_styled_render_emits_ansi_for_delimiters():
     out = StyledRenderer().render(*one(result("a b", (0, 1), (2, 3))))
     assert "\x1b[" in out and out.endswith("\n")
     assert out.replace("\x1b[0m", "").count("a") == 1
+
+
+def _through_rich(renderer, r):
+    """What printing the rich Text of ``r`` through the renderer's console writes."""
+    console = renderer._console
+    with console.capture() as cap:
+        console.print(StyledRenderer.text(r), end="\n")
+    return cap.get()
+
+
+@pytest.mark.parametrize("color_system", ["standard", "256", "truecolor"])
+@pytest.mark.parametrize("text, spans", [
+    ("a b", [(0, 1), (2, 3)]),
+    (" ab, cd:e ", [(1, 3), (5, 7), (8, 9)]),
+    ("x,,y", [(0, 1), (2, 2), (3, 4)]),                 # an empty field between delimiters
+    ("ruser= rhost=1", [(0, 5), (6, 6), (7, 12), (13, 14)]),
+    (" , ", []),
+    ("", []),
+    ("a\tb", [(0, 1), (2, 3)]),                         # rich expands tabs: so must we
+    ("\tx", [(1, 2)]),
+    ("ab \t\tc d", [(0, 2), (5, 6), (7, 8)]),
+    ("é\t😀\tz 日本語\tq", [(0, 1), (2, 3), (4, 5), (6, 9), (10, 11)]),  # wide characters
+    ("tail\t", [(0, 4)]),
+    ("\x1b[1mX\x00\r\x7f\x85y", [(2, 4), (8, 9)]),      # controls made visible one for one
+])
+def test_styled_line_is_what_rich_writes(color_system, text, spans):
+    renderer = StyledRenderer(color_system)
+    r = result(text, *spans)
+    assert renderer.render(*one(r)) == _through_rich(renderer, r)
+
+
+def test_styled_long_line_is_written_span_by_span():
+    text = " ".join(f"k{i}=v{i}" for i in range(60000))  # ~700 kB, 120,000 fields
+    spans, pos = [], 0
+    for word in text.split(" "):
+        k, v = word.split("=")
+        spans += [(pos, pos + len(k)), (pos + len(k) + 1, pos + len(word))]
+        pos += len(word) + 1
+    out = StyledRenderer("standard").render(*one(result(text, *spans)))
+    plain = out.replace("\x1b[1;35m", "").replace("\x1b[36m", "").replace("\x1b[0m", "")
+    assert plain == text + "\n"
+    assert out.count("\x1b[36m") == 60000  # odd fields (the values) in cyan, one code each

@@ -11,17 +11,26 @@ How a line is labeled, in order of precedence:
 1. ANSI escape sequences and control characters are delimiters; so is all whitespace.
 2. Quoted strings (``"..."``, ``'...'`` not inside a word, backticks, typographic quotes): the
    quotes are delimiters, the content is one field, its inner blanks included (blanks at its
-   edges are delimiters; empty quotes give no field).  Timestamps (many formats, with their
-   inner blanks, weekday, AM/PM and zone) are one field.
+   edges are delimiters; a Python prefix ``u'…'`` is a delimiter).  Timestamps (many formats,
+   with their inner blanks, weekday, AM/PM and zone) are one field.
 3. Each remaining blank-separated chunk is split by the separator rules: brackets, ``= , ; |
    : ? ! @ " ` ^`` are delimiters, except inside an atomic value (URL, e-mail address, IPv4,
    IPv6, MAC, Windows or absolute path, ``::``-qualified name, ``R02-M1-N0-C:J12-U11``-style
-   location code); ``/`` directly before an IP address is a delimiter, as is ``#`` between an IP
-   address and a port (``10.0.0.1#53``); ``->`` is a delimiter; an apostrophe inside a word is
-   not; a ``/`` between letters never is (``D/WindowManager``, ``I/O``).
+   location code, ARN/URN, a file name with an embedded date and time); ``/`` directly before
+   an IP address is a delimiter, as is ``#`` between an IP address and a port
+   (``10.0.0.1#53``); ``->`` is a delimiter; an apostrophe inside a word is not; a ``/``
+   between letters never is (``D/WindowManager``, ``I/O``).
 4. Of what is left, a run with no letter or digit (``-``, ``--``, ``*``, ``***``, ``#``, ``...``,
    ``&``) is a delimiter, except a ``/`` glued to a value separator (``LABEL=/``: the root
-   path); dots at the end of a word are sentence punctuation.
+   path); dots at the end of a word are sentence punctuation.  A ``-`` between a closing
+   bracket and a value or before an opening ``[`` delimits (``Connection(2)-127.0.0.1``,
+   ``__73-[Cls sel:]``).
+5. A ``-`` that fills a value's place is a field (product rule 8): a run of standalone
+   placeholders (``10.0.0.5 - - [``), one opening or closing the line, one glued to a bracket
+   or value separator (``[-]``, ``ref=-``); a ``-`` between words stays a delimiter.
+6. Control characters and whole ANSI sequences are delimiters whatever the rules above say
+   (rule 6).  Empty fields are not labeled: :mod:`logsplit.fieldspans` derives them from the
+   delimiters (``a,,c``, ``ruser=``, ``""``), and :func:`fields` / :func:`render` show them.
 
 >>> render("Dec 10 06:55:46 LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186")
 '⟦Dec 10 06:55:46⟧ ⟦LabSZ⟧ ⟦sshd⟧[⟦24200⟧]: ⟦Invalid⟧ ⟦user⟧ ⟦webmaster⟧ ⟦from⟧ ⟦173.234.31.186⟧'
@@ -37,7 +46,7 @@ import unicodedata
 
 import numpy as np
 
-from logsplit.vocab import mask_to_spans
+from logsplit.fieldspans import force_controls, has_controls, spans_of
 
 __all__ = ["label_text", "fields", "render", "TIMESTAMP"]
 
@@ -78,6 +87,8 @@ _TS_ALTS = [
     rf"{_MM}-{_DD}\s{{1,2}}{_TIME_S}",
     # [IWEF]MMDD hh:mm:ss.ffffff (klog / glog; the level letter is glued on, decision 55)
     rf"[IWEF]?(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{{3,9}}",
+    # MM.DD hh:mm:ss (Proxifier; decision 69)
+    r"(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])\s(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d",
     # yymmdd hhmmss (HDFS)
     r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s(?:[01]\d|2[0-3])[0-5]\d[0-5]\d",
     # a time of day alone
@@ -85,19 +96,24 @@ _TS_ALTS = [
 ]
 #: A timestamp somewhere in a line (one field, inner blanks included).
 # (a ``:`` right after it is a header-ending delimiter only when a blank or the line end follows)
-TIMESTAMP = re.compile(r"(?<![\w:.+/-])(?:" + "|".join(_TS_ALTS) + r")(?!\w|:(?!\s|$)|[.,]\d)")
+_TS_BODY = r"(?:" + "|".join(_TS_ALTS) + r")(?!\w|:(?!\s|$)|[.,]\d)"
+TIMESTAMP = re.compile(r"(?<![\w:.+/-])" + _TS_BODY)
+# in a line, a timestamp may also follow the ``:`` after a log file's name (``grep -r`` output,
+# decision 67): ``/var/log/nova/nova-api.log:2017-05-16 00:00:00.008``
+_TS_LINE = r"(?:(?<![\w:.+/-])|(?<=\.log:)|(?<=\.txt:)|(?<=\.out:))" + _TS_BODY
 
 # ----------------------------------------------------------------------------- line pass
 _ANSI = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?"
 _QUOTED = (r'(?<![\w\\])(?P<eqo>\\"|\\042|\\x22|&quot;)(?P<eq>[^"\\\n&]*?)(?P=eqo)'  # decision 63
-           r'|(?<![\w"])"(?P<dq>(?:[^"\\\n]|\\.)*)"'
-           r"|(?<![\w'])'(?P<sq>[^'\n]*?)'(?!\w)"
+           # a Python string prefix (u'abc', b"x") is a delimiter, like the quotes
+           r'|(?<![\w"])(?:[uUbB](?="))?"(?P<dq>(?:[^"\\\n]|\\.)*)"'
+           r"|(?<![\w'])(?:[uUbB](?='))?'(?P<sq>[^'\n]*?)'(?!\w)"
            r"|`(?P<bq>[^`\n]*)`"
            r"|[“„](?P<uq>[^“”„\n]*)[”“]|‘(?P<usq>[^‘’\n]*)’|«(?P<gq>[^«»\n]*)»")
 _PHRASE = r"(?<=\()(?P<ph>Native Method|Unknown Source|native method|unknown source)(?=\))"
 # a clock duration standing alone: `lifetime 00:01`, `1:02:03` (decision 64)
 _CLOCK = r"(?<!\S)\d{1,3}:[0-5]\d(?::[0-5]\d)?(?:\.\d{1,3})?(?=[\s,;)\]]|$)"
-_LINE = re.compile(rf"(?P<ansi>{_ANSI})|{_QUOTED}|{_PHRASE}|(?P<ts>{TIMESTAMP.pattern})"
+_LINE = re.compile(rf"(?P<ansi>{_ANSI})|{_QUOTED}|{_PHRASE}|(?P<ts>{_TS_LINE})"
                    rf"|(?P<clk>{_CLOCK})")
 _QUOTE_GROUPS = ("eq", "dq", "sq", "bq", "uq", "usq", "gq")
 
@@ -115,8 +131,14 @@ _IP6_END = r"(?=:?(?![\w.:%]))"
 _IP_AHEAD = rf"(?:{_V4}(?![\w]|\.\w)|{_IPV6}(?![\w.]))"
 _PATH_CH = r"[\w.~%+\-$*#@!&]"
 _ATOM = re.compile(
+    # AWS ARN / URN: one identifier, colons included (product rule 9)
+    r"(?P<arn>(?<![\w:.-])(?:arn:[\w-]+:[\w-]*:[\w-]*:[\w-]*:|urn:[A-Za-z0-9][\w-]*:)"
+    r"[\w.:/=+@%$!*~-]+)"
+    # a file name with an embedded date and time (decision 67): nova-api.log.1.2017-05-16_13:53:08
+    r"|(?P<fname>(?<![\w.-])[\w.-]*[A-Za-z][\w.-]*[._-]\d{4}-\d{2}-\d{2}[T_.-]\d{2}:\d{2}:\d{2}"
+    r"(?:[.,]\d+)?(?:\.[A-Za-z0-9]+)*(?![\w:]))"
     # URL: scheme://...
-    r"(?P<url>(?<![\w.+-])[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>`\[\]{}|\\^]*)"
+    r"|(?P<url>(?<![\w.+-])[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>`\[\]{}|\\^]*)"
     # e-mail address (a dotted domain ending in letters)
     r"|(?P<email>(?<![\w.+$%-])[A-Za-z0-9][\w.+%-]*@[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w@-]|\.[A-Za-z0-9]))"
@@ -189,7 +211,7 @@ def _label_chunk(chunk: str) -> bytes:
         for a in _ATOM.finditer(chunk):
             s, e = a.span()
             kind = a.lastgroup
-            if kind in ("url", "path", "win"):
+            if kind in ("url", "path", "win", "arn"):
                 e = _trim_atom(chunk, s, e)
                 if e - s < 2:
                     continue
@@ -238,14 +260,32 @@ def _label_chunk(chunk: str) -> bytes:
         j = i
         while j < n and not m[j]:
             j += 1
+        end = j
+        # a "-" between a closing bracket and a value, and a "-"/"+" between a value and an
+        # opening "[", delimit (decisions 33, 68): Connection(2)-127.0.0.1, __73-[Engine sel:]
+        if i > 0 and chunk[i - 1] in ")]" and chunk[i] == "-" and not atom[i]:
+            k = i
+            while k < j and chunk[k] == "-":
+                k += 1
+            if k < j:
+                m[i:k] = b"\x01" * (k - i)
+                i = k
+        if j < n and chunk[j] == "[" and chunk[j - 1] in "-+" and not atom[j - 1]:
+            k = j
+            while k > i and chunk[k - 1] in "-+":
+                k -= 1
+            if k > i:
+                m[k:j] = b"\x01" * (j - k)
+                j = k
         run = chunk[i:j]
         if not atom[i] and not _ALNUM.search(run):
-            if not (run == "/" and n > 1):          # LABEL=/ is a value; a lone "/" is not
+            # LABEL=/ is a value (the root path); a lone "/" or one between brackets is not
+            if not (run == "/" and i > 0 and chunk[i - 1] in "=:"):
                 m[i:j] = b"\x01" * (j - i)
         elif run[-1] == "." and not atom[j - 1]:
             d = _WORD_END_DOTS.search(run)
             m[i + d.start():j] = b"\x01" * (j - i - d.start())
-        i = j
+        i = end
     out = bytes(m)
     if len(_CHUNK_CACHE) >= _CACHE_MAX:
         _CHUNK_CACHE.clear()
@@ -264,6 +304,61 @@ def _label_plain(text: str, start: int, end: int, mask: np.ndarray):
         if any(flags):
             mask[s:e] = np.frombuffer(flags, dtype=np.uint8)
         else:
+            mask[s:e] = 0
+
+
+_DASHES = re.compile(r"-+")
+_GLUE_LEFT = "[({=,;|"       # a "-" right after one of these stands in a value's place
+_GLUE_RIGHT = "])},;|"       # ... or right before one of these
+
+
+def _placeholders(text: str, mask: np.ndarray) -> None:
+    """Mark as fields the ``-`` that fill a value's place (product rule 8), in place.
+
+    A ``-`` standing alone between blanks separates (``a - b``, ``%(asctime)s - %(name)s``,
+    ``Rect(0, 0 - 720, 1280)``) unless it is one of a run of such placeholders (``10.0.0.5 - -
+    [``, ``[req-1 admin - - -]``, HAProxy ``- - ----``), opens the line (a flag column:
+    ``- 1117838570 ...``) or ends it (CLF ``304 -``).  A ``-`` glued to a bracket or a value
+    separator is a value (``[-]``, ``ref=-``, ``a|-|b``).  Only runs of at most four dashes
+    that the rules left delimiters are considered; ``->`` ``<-`` ``|--`` are not placeholders.
+    """
+    n = len(text)
+    cands = []                                   # (start, end, left glued, right glued)
+    for d in _DASHES.finditer(text):
+        s, e = d.span()
+        if e - s > 4 or not mask[s:e].all():
+            continue
+        left = text[s - 1] if s > 0 else " "
+        right = text[e] if e < n else " "
+        lg = left in _GLUE_LEFT and bool(mask[s - 1])
+        rg = right in _GLUE_RIGHT and bool(mask[e])
+        if not (lg or left.isspace()) or not (rg or right.isspace()):
+            continue
+        cands.append((s, e, lg, rg))
+    if not cands:
+        return
+    keep = [False] * len(cands)
+    for k, (s, e, lg, rg) in enumerate(cands):
+        single = e - s == 1
+        if lg or rg:
+            # a "|" on one side and a blank on the other is tree drawing (`|- x`), not a cell
+            tree = ((lg and not rg and text[s - 1] == "|" and e < n)
+                    or (rg and not lg and text[e] == "|" and s > 0))
+            if (single or (lg and rg)) and not tree:
+                keep[k] = True
+                continue
+        if single and not text[:s].strip() and text[e:].strip():
+            keep[k] = True                       # a flag column opening the line
+        elif single and not text[e:].strip() and text[:s].strip():
+            keep[k] = True                       # a value closing the line
+    # runs of standalone placeholders separated by blanks only: `- -`, `- - -]`, `- - ----`
+    for k in range(len(cands) - 1):
+        (s1, e1, _, rg1), (s2, e2, lg2, _) = cands[k], cands[k + 1]
+        if (not rg1 and not lg2 and text[e1:s2].isspace()
+                and (e1 - s1 == 1 or e2 - s2 == 1)):
+            keep[k] = keep[k + 1] = True
+    for k, (s, e, _, _) in enumerate(cands):
+        if keep[k]:
             mask[s:e] = 0
 
 
@@ -293,20 +388,33 @@ def label_text(text: str) -> np.ndarray:
         pos = e
     if pos < len(text):
         _label_plain(text, pos, len(text), mask)
+    _placeholders(text, mask)
+    if has_controls(text):
+        force_controls(text, mask)           # rule 6, whatever the rules above said
     return mask
 
 
 def fields(text: str, mask=None) -> list[str]:
-    """The fields of ``text`` under ``mask`` (default: :func:`label_text`)."""
+    """The fields of ``text`` under ``mask`` (default: :func:`label_text`), the empty fields
+    its delimiters imply included (:func:`logsplit.fieldspans.spans_of`).
+
+    >>> fields("a,,c ruser= x")
+    ['a', '', 'c', 'ruser', '', 'x']
+    """
     mask = label_text(text) if mask is None else mask
-    return [text[s:e] for s, e in mask_to_spans(mask)]
+    return [text[s:e] for s, e in spans_of(text, mask)]
 
 
 def render(text: str, mask=None) -> str:
-    """``text`` with every field wrapped in ``⟦ ⟧`` (the notation of docs/LABELING.md)."""
+    """``text`` with every field wrapped in ``⟦ ⟧`` (the notation of docs/LABELING.md); an
+    empty field is ``⟦⟧``.
+
+    >>> render('ua="" x')
+    '⟦ua⟧="⟦⟧" ⟦x⟧'
+    """
     mask = label_text(text) if mask is None else mask
     out, pos = [], 0
-    for s, e in mask_to_spans(mask):
+    for s, e in spans_of(text, mask):
         out.append(text[pos:s])
         out.append("⟦" + text[s:e] + "⟧")
         pos = e

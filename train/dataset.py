@@ -59,8 +59,14 @@ def make_batches(samples: list[Sample], vocab: Vocabulary, batch_size: int,
     for b in range(0, len(order), batch_size):
         chunk = [samples[i] for i in order[b:b + batch_size]]
         ids, lengths = vocab.encode_joined([s.text for s in chunk])
+        labels = np.concatenate([s.mask for s in chunk])
+        ids, lengths, index = vocab.model_input(ids, lengths)
+        if index is not None:  # one label per digit run: that of its first digit
+            first = np.ones(index.size, bool)
+            first[1:] = index[1:] != index[:-1]
+            labels = labels[first]
         x = pad_batch(ids, lengths)
-        y = pad_batch(np.concatenate([s.mask for s in chunk]), lengths)
+        y = pad_batch(labels, lengths)
         valid = np.arange(x.shape[1])[None, :] < lengths[:, None]
         w = np.where(valid, np.where(y == 1, delim_weight, 1.0), 0.0).astype(np.float32)
         batches.append((x, y.astype(np.int32), w))

@@ -91,41 +91,60 @@ def session(path_or_bytes):
 
 
 def onnx_logits(sess, texts: list[str], vocab: Vocabulary, batch: int = 256) -> list[np.ndarray]:
-    """Per-line logits [len, 2] from onnxruntime, lines sorted by length into padded batches."""
+    """Per-line logits [len, 2] from onnxruntime, lines sorted by length into padded batches
+    (per character: a model that reads digit runs as one position gives each digit its run's)."""
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     out: list[np.ndarray | None] = [None] * len(texts)
     for b in range(0, len(order), batch):
         idx = order[b:b + batch]
         ids, lengths = vocab.encode_joined([texts[i] for i in idx])
-        x = pad_batch(ids, lengths)
-        logits = sess.run(["logits"], {"chars": x, "lengths": lengths.astype(np.int32)})[0]
+        m_ids, m_len, index = vocab.model_input(ids, lengths)
+        x = pad_batch(m_ids, m_len)
+        logits = sess.run(["logits"], {"chars": x, "lengths": m_len.astype(np.int32)})[0]
+        flat = logits[np.arange(x.shape[1])[None, :] < m_len[:, None]]
+        if index is not None:
+            flat = flat[index]
+        ends = np.cumsum(lengths)
         for k, i in enumerate(idx):
-            out[i] = logits[k, :lengths[k]]
+            out[i] = flat[ends[k] - lengths[k]:ends[k]]
     return out
 
 
 def onnx_masks(sess, texts, vocab, batch: int = 256) -> list[np.ndarray]:
-    return [(lg[:, 1] > lg[:, 0]).astype(np.uint8) for lg in onnx_logits(sess, texts, vocab, batch)]
+    """Per-line delimiter masks as the runtime makes them: the model's labels, then control
+    characters and escape sequences forced to delimiters (labeling rule 6)."""
+    from logsplit.fieldspans import force_controls
+    out = []
+    for t, lg in zip(texts, onnx_logits(sess, texts, vocab, batch)):
+        m = (lg[:, 1] > lg[:, 0]).astype(np.uint8)
+        force_controls(t, m)
+        out.append(m)
+    return out
 
 
 def keras_logits(model, texts: list[str], vocab: Vocabulary) -> list[np.ndarray]:
-    """Keras logits with no padding at all: lines of equal length are run together."""
+    """Keras logits with no padding at all: lines of equal model length are run together."""
     import tensorflow as tf
     run = tf.function(lambda x: model(x, training=False), reduce_retracing=True,
                       input_signature=[tf.TensorSpec((None, None), tf.int32)])
     groups = defaultdict(list)
+    inputs = []
     for i, t in enumerate(texts):
-        groups[len(t)].append(i)
+        ids = vocab.encode(t)
+        m_ids, _, index = vocab.model_input(ids, np.array([ids.size]))
+        inputs.append((m_ids.astype(np.int32), index))
+        groups[m_ids.size].append(i)
     out: list[np.ndarray | None] = [None] * len(texts)
     for n, idx in groups.items():
         if n == 0:
             for i in idx:
                 out[i] = np.zeros((0, len(LABELS)), np.float32)
             continue
-        x = np.stack([vocab.encode(texts[i]).astype(np.int32) for i in idx])
+        x = np.stack([inputs[i][0] for i in idx])
         y = run(x).numpy()
         for k, i in enumerate(idx):
-            out[i] = y[k]
+            index = inputs[i][1]
+            out[i] = y[k] if index is None else y[k][index]
     return out
 
 

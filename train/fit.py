@@ -41,6 +41,7 @@ class TrainConfig:
     units: int = defaults.LSTM_UNITS
     layers: int = defaults.LSTM_LAYERS
     normalise_digits: bool = defaults.NORMALISE_DIGITS
+    collapse_digits: bool = defaults.COLLAPSE_DIGITS
     max_len: int = defaults.TRAIN_MAX_LEN
     epochs: int = defaults.EPOCHS
     batch: int = defaults.TRAIN_BATCH
@@ -138,11 +139,11 @@ def train(cfg: TrainConfig, log=print) -> dict:
         onnx_path = keras_path[:-6] + ".onnx"
         if os.path.exists(onnx_path):
             init_meta = read_metadata(onnx_path)
-        spec = init_meta.get("vocab") or vocab_spec(cfg.normalise_digits)
+        spec = init_meta.get("vocab") or vocab_spec(cfg.normalise_digits, cfg.collapse_digits)
         sizes = init_meta.get("sizes") or {"embed": cfg.embed, "units": cfg.units, "layers": cfg.layers}
         log(f"fine-tuning from {keras_path}")
     else:
-        spec = vocab_spec(cfg.normalise_digits)
+        spec = vocab_spec(cfg.normalise_digits, cfg.collapse_digits and cfg.normalise_digits)
         sizes = {"embed": cfg.embed, "units": cfg.units, "layers": cfg.layers}
     vocab = Vocabulary(spec)
     if not cfg.init:
@@ -270,6 +271,8 @@ def cfg_command(cfg: TrainConfig) -> str:
         parts += ["--holdout", shlex.quote(",".join(cfg.holdout))]
     if cfg.normalise_digits != d.normalise_digits:
         parts.append("--no-normalise-digits")
+    if cfg.collapse_digits != d.collapse_digits:
+        parts.append("--collapse-digits" if cfg.collapse_digits else "--no-collapse-digits")
     return " ".join(parts)
 
 

@@ -66,6 +66,9 @@ def _summary(conf: np.ndarray, lines: int, exact: int,
     }
 
 
+from logsplit.fieldspans import classes, empty_fields  # noqa: E402
+
+
 def _field_keys(is_field: np.ndarray, line_start: np.ndarray, line_end: np.ndarray):
     """Start and a unique (start, end) key of every field of the concatenated lines.
 
@@ -162,10 +165,26 @@ def evaluate(samples: Sequence, pred_masks) -> dict:
     line_end[offsets[1:][nonempty] - 1] = True
     t_starts, t_keys = _field_keys(true == 0, line_start, line_end)
     p_starts, p_keys = _field_keys(pred == 0, line_start, line_end)
+    t_group, p_group = char_group[t_starts], char_group[p_starts]
+    # Empty fields (rule 8), derived from each mask as the runtime derives them: a zero-length
+    # key (p, p) at the global position p, grouped by its line (p may be a line's end).
+    if true.size:
+        cls = classes("".join(str(s.text) for s in samples))
+        for mask_, which in ((true, "t"), (pred, "p")):
+            e_line, e_off = empty_fields(cls, mask_.astype(np.uint8), lengths)
+            pos = offsets[e_line] + e_off
+            keys = pos * (true.size + 1) + pos
+            grp = line_group[e_line]
+            if which == "t":
+                t_keys = np.concatenate((t_keys, keys))
+                t_group = np.concatenate((t_group, grp))
+            else:
+                p_keys = np.concatenate((p_keys, keys))
+                p_group = np.concatenate((p_group, grp))
     hit = np.isin(p_keys, t_keys, assume_unique=True)
-    f_true = np.bincount(char_group[t_starts], minlength=n_groups)
-    f_pred = np.bincount(char_group[p_starts], minlength=n_groups)
-    f_correct = np.bincount(char_group[p_starts[hit]], minlength=n_groups)
+    f_true = np.bincount(t_group, minlength=n_groups)
+    f_pred = np.bincount(p_group, minlength=n_groups)
+    f_correct = np.bincount(p_group[hit], minlength=n_groups)
 
     per_source = {
         str(names[g]): _summary(conf[g], lines_per_group[g], exact_per_group[g],
@@ -174,5 +193,5 @@ def evaluate(samples: Sequence, pred_masks) -> dict:
     }
     overall = _summary(conf.sum(axis=0) if n_groups else np.zeros((2, 2), np.int64),
                        n_lines, int(exact_line.sum()),
-                       t_starts.size, p_starts.size, int(hit.sum()))
+                       t_keys.size, p_keys.size, int(hit.sum()))
     return {"labels": list(LABELS), "overall": overall, "per_source": per_source}

@@ -8,15 +8,20 @@ traceback.  With ``strict=False`` malformed records are skipped and counted in `
 Formats (``docs/LABELING.md`` part 3):
 
 * JSON Lines ``{"text": "...", "spans": [[start, end], ...]}``: code-point offsets of the fields,
-  sorted, not overlapping, not touching.  Other keys are ignored, except that ``"fields"``, when
-  present, must equal the text slices, so the output of ``logsplit --json`` can be corrected by
-  hand and fed back.
+  sorted, not overlapping, non-empty spans not touching.  A zero-length span ``[p, p]`` is an
+  empty field: accepted only where :func:`logsplit.fieldspans.empty_positions` derives one from
+  the delimiters (``a,,c``, ``ruser=``, ``""``), since the character labels cannot express any
+  other; an implied empty field left out is derived anyway.  Other keys are ignored, except
+  that ``"fields"``, when present, must equal the text slices, so the output of
+  ``logsplit --json`` can be corrected by hand and fed back.
 * Character labels ``TEXT<TAB>LABELS``, one ``O``/``D`` per character of TEXT (split at the last
   tab: TEXT may contain tabs).
 * Loghub ``X_structured.csv`` beside its raw ``X``: each header column is a field (a timestamp
   made of several columns is one field), everything else is labeled by
-  :mod:`logsplit_train.convention`.  Lines whose header, content or event template cannot be
-  located in the raw line are data quirks: skipped and counted, never an error.
+  :mod:`logsplit_train.convention`.  A header value that is only a placeholder (``-``) is a
+  field too (product rule 8); control characters are delimiters whatever the CSV says.
+  Lines whose header, content or event template cannot be located in the raw line are data
+  quirks: skipped and counted, never an error.
 
 >>> import tempfile, os
 >>> d = tempfile.mkdtemp(); p = os.path.join(d, "x.tsv")
@@ -35,12 +40,13 @@ from pathlib import Path
 
 import numpy as np
 
+from logsplit.fieldspans import empty_positions, force_controls, has_controls
 from logsplit.vocab import labels_to_mask, mask_to_spans, spans_to_mask
 
 from .convention import label_text
 from .sample import Sample
 
-__all__ = ["DataError", "read_jsonl", "read_char_labels", "read_loghub", "read_path",
+__all__ = ["DataError", "read_jsonl", "read_char_labels", "read_marked", "read_loghub", "read_path",
            "LOGHUB_SYSTEMS", "new_stats"]
 
 
@@ -162,17 +168,17 @@ def _parse_jsonl_record(line: str, path, lineno: int, source: str) -> Sample:
             raise bad(f"span {k + 1} is not a [start, end] pair of integers: {json.dumps(sp)}",
                       "span not an integer pair")
         s, e = sp
-        if not (0 <= s < e <= n):
-            what = "empty" if s == e and 0 <= s <= n else "out of range"
-            raise bad(f"span {k + 1} [{s}, {e}] is {what} (text has {n} characters)",
-                      f"span {what}")
+        if not (0 <= s <= e <= n):
+            raise bad(f"span {k + 1} [{s}, {e}] is out of range (text has {n} characters)",
+                      "span out of range")
         if prev is not None:
             ps, pe = prev
-            if s < ps:
-                raise bad(f"spans not sorted: [{s}, {e}] after [{ps}, {pe}]", "spans not sorted")
+            if s < ps or (s == ps == pe == e):
+                what = "not sorted" if s < ps else "repeated"
+                raise bad(f"spans {what}: [{s}, {e}] after [{ps}, {pe}]", f"spans {what}")
             if s < pe:
                 raise bad(f"spans overlap: [{ps}, {pe}] and [{s}, {e}]", "spans overlap")
-            if s == pe:
+            if s == pe and ps < pe and s < e:
                 raise bad(f"spans touch: [{ps}, {pe}] and [{s}, {e}] (two fields need a "
                           f"delimiter between them)", "spans touch")
         prev = (s, e)
@@ -186,8 +192,19 @@ def _parse_jsonl_record(line: str, path, lineno: int, source: str) -> Sample:
             if f != text[s:e]:
                 raise bad(f'field {k + 1} is {json.dumps(f)} but span [{s}, {e}] is '
                           f'{json.dumps(text[s:e])}', '"fields" mismatch')
+    full = [(s, e) for s, e in spans if s < e]
+    mask = spans_to_mask(n, full)
+    declared = [s for s, e in spans if s == e]
+    if declared:
+        derived = set(empty_positions(text, mask))
+        for k, (s, e) in enumerate(spans):
+            if s == e and s not in derived:
+                raise bad(f"span {k + 1} [{s}, {e}] is an empty field where the delimiters "
+                          f"imply none (empty fields come from ',,' ';;' '||', empty quotes "
+                          f"and 'key=' before a blank: docs/LABELING.md rule 8)",
+                          "empty span not implied")
     meta = {"file": str(path), "line": lineno}
-    return Sample(text, spans_to_mask(n, spans), source, meta)
+    return Sample(text, mask, source, meta, empties=declared or None)
 
 
 def _read_records(path, parse, strict, stats, source) -> list[Sample]:
@@ -411,6 +428,10 @@ class _Labeler:
             ts_cols.update(c for c in g if c in spans)
         units += [(s, e) for col, s, e in located if col not in ts_cols]
         for s, e in units:
+            # a header value that the rules leave without any field character is a
+            # placeholder in its column's place (`-` in BGL's alert column): a field (rule 8)
+            if not (mask[s:e] == 0).any() and not any(c.isspace() for c in text[s:e]):
+                mask[s:e] = 0
             if s > 0:
                 mask[s - 1] = 1
             if e < n:
@@ -425,6 +446,10 @@ class _Labeler:
                 s, e = _trim(text, s + 1, e - 1)
             if e > s:
                 variables.append((s, e))
+                if set(text[s:e]) == {"-"} and e - s <= 4:
+                    mask[s:e] = 0        # a variable's value "-" fills its place (rule 8)
+        if has_controls(text):
+            force_controls(text, mask)   # rule 6, whatever the header columns say
         return mask, {"header": units, "vars": variables, "content": (cs, len(rest))}
 
 
@@ -548,8 +573,71 @@ def read_loghub(csv_path, strict: bool = True, stats: dict | None = None) -> lis
     return out
 
 
+# ----------------------------------------------------------------------------- marked lines
+def _marked_column(text: str, spans, p: int) -> int:
+    """1-based column in the marked line of text offset ``p`` (marks and escapes counted)."""
+    from logsplit.marked import format_marked
+    return len(format_marked(text[:p], [sp for sp in spans if sp[1] <= p and sp != (p, p)])) + 1
+
+
+def _parse_marked_record(line: str, path, lineno: int, source: str) -> Sample:
+    """One ``⟦field⟧`` line (:mod:`logsplit.marked`): the text without its marks, a delimiter
+    mask from the marked fields; the marked empty fields ``⟦⟧`` must be exactly those the
+    delimiters imply (:func:`logsplit.fieldspans.empty_positions`)."""
+    from logsplit.fieldspans import empty_positions
+    from logsplit.marked import OPEN, MarkedError, parse_marked
+
+    try:
+        text, spans = parse_marked(line)
+    except MarkedError as e:
+        raise DataError(path, lineno, str(e), e.kind) from None
+    if not spans and any(c.isalnum() for c in text):
+        raise DataError(path, lineno, f"no {OPEN}…⟧ marks: mark the fields of the line (only a "
+                        f"line of delimiters has no field)", "no marks")
+    full = [(s, e) for s, e in spans if e > s]
+    for (ps, pe), (s, e) in zip(full, full[1:]):
+        if s == pe:
+            raise DataError(path, lineno, f"column {_marked_column(text, spans, s)}: fields "
+                            f"{text[ps:pe]!r} and {text[s:e]!r} touch (two fields need a "
+                            f"delimiter between them)", "fields touch")
+    mask = spans_to_mask(len(text), full)
+    declared = [s for s, e in spans if s == e]
+    derived = empty_positions(text, mask)
+    if declared != derived:
+        extra = sorted(set(declared) - set(derived))
+        if extra:
+            p = extra[0]
+            raise DataError(path, lineno, f"column {_marked_column(text, spans, p)}: an empty "
+                            f"field ⟦⟧ where the delimiters imply none (empty fields come from "
+                            f"',,' ';;' '||', empty quotes and 'key=' before a blank; "
+                            f"docs/LABELING.md rule 8)", "empty field not implied")
+        p = sorted(set(derived) - set(declared))[0]
+        raise DataError(path, lineno, f"column {_marked_column(text, spans, p)}: the delimiters "
+                        f"{text[max(p - 2, 0):p + 1]!r} imply an empty field here: mark it ⟦⟧",
+                        "implied empty field not marked")
+    return Sample(text, mask, source, {"file": str(path), "line": lineno}, empties=declared)
+
+
+def read_marked(path, strict: bool = True, stats: dict | None = None,
+                source: str | None = None) -> list[Sample]:
+    """Samples of a marked file (what ``logsplit --marked`` prints, corrected by hand): one line
+    per line, fields between ``⟦`` and ``⟧``, ``⟦⟧`` an empty field, ``⟡`` escapes.
+
+    Malformed marks (unbalanced, nested, a bad escape, touching fields, an empty field where
+    the delimiters imply none or a missing one where they do) are a ``file:line: reason``
+    DataError.  Blank lines are skipped.
+    """
+    return _read_records(path, _parse_marked_record, strict, stats, source)
+
+
+def _looks_marked(path) -> bool:
+    line = _first_line(path)
+    return line is not None and "\u27e6" in line
+
+
 # ----------------------------------------------------------------------------- dispatch
 JSONL_EXT = (".jsonl", ".json")
+MARKED_EXT = (".marked", ".marked.txt")
 CHAR_EXT = (".tsv", ".txt", ".labels")
 
 
@@ -594,6 +682,10 @@ def _kind(path: Path, explicit: bool) -> str | None:
         return "loghub"
     if low.endswith(JSONL_EXT):
         return "jsonl" if explicit or _looks_jsonl(path) else None
+    if low.endswith(MARKED_EXT):
+        return "marked"
+    if low.endswith(CHAR_EXT) and _looks_marked(path) and not _looks_char_labels(path):
+        return "marked"
     if low.endswith(CHAR_EXT):
         return "chars" if explicit or _looks_char_labels(path) else None
     if explicit:
@@ -606,6 +698,8 @@ def _kind(path: Path, explicit: bool) -> str | None:
             return "jsonl"
         if _looks_char_labels(path):
             return "chars"
+        if _looks_marked(path):
+            return "marked"
     return None
 
 
@@ -640,7 +734,7 @@ def read_path(path, strict: bool = True, stats: dict | None = None) -> list[Samp
                 files.append((f, kind))
         if not files:
             raise DataError(path, None, "no labeled data files found (expected .jsonl, .json, "
-                            ".tsv, .txt, .labels or Loghub *_structured.csv)")
+                            ".tsv, .txt, .labels, .marked or Loghub *_structured.csv)")
         out = []
         for f, kind in files:
             out += _read_one(f, kind, strict, stats)
@@ -648,7 +742,7 @@ def read_path(path, strict: bool = True, stats: dict | None = None) -> list[Samp
     kind = _kind(p, explicit=True)
     if kind is None:
         raise DataError(path, None, "unknown data file type (expected .jsonl, .json, .tsv, "
-                        ".txt, .labels or a Loghub *_structured.csv)")
+                        ".txt, .labels, .marked or a Loghub *_structured.csv)")
     return _read_one(p, kind, strict, stats)
 
 
@@ -657,6 +751,8 @@ def _read_one(p: Path, kind: str, strict: bool, stats: dict | None) -> list[Samp
         return read_jsonl(p, strict, stats)
     if kind == "chars":
         return read_char_labels(p, strict, stats)
+    if kind == "marked":
+        return read_marked(p, strict, stats)
     if kind == "loghub-raw":
         p = p.with_name(p.name + "_structured.csv")
     return read_loghub(p, strict, stats)

@@ -4,7 +4,7 @@ Consul/Vault/Nomad hclog, ingress-nginx, Ceph).
 
 Why: Loghub's "OpenStack" and "HealthApp" systems, and the daemons that run beside them in a
 cloud, have header shapes none of the other families teach: an oslo request context
-``[req-<uuid> <user> <tenant> - - -]`` whose lone ``-`` placeholders are delimiters, a log-file
+``[req-<uuid> <user> <tenant> - - -]`` whose lone ``-`` placeholders are fields, a log-file
 name glued to the line (``nova-api.log.1.2017-05-16_13:53:08``, one field), ``status: 200 len:
 1893 time: 0.2477829`` tails, HealthApp's ``ts|Component|pid|body`` records with ``##``-joined
 number runs (one field, docs/LABELING.md decisions 25 and 37), Erlang pids ``<0.1234.0>``,
@@ -133,12 +133,12 @@ def _slot_filters(r, b, c):
 def _slot_vif(r, b, c):
     """``VIFBridge(active=False,address=fa:16:3e:..,bridge_name='qbr3e6b1b1b-8c',...)``."""
     port = _uuid(r)
-    b.f(_pick(r, ("VIFBridge", "VIFOpenVSwitch"))).d("(").f("active").d("=").f(_pick(r, ("False", "True")))
-    b.d(",").f("address").d("=").f("fa:16:3e:" + ":".join(_hex(r, 2) for _ in range(3)))
+    b.f(_pick(r, ("VIFBridge", "VIFOpenVSwitch"))).d("(").kv("active", _pick(r, ("False", "True")))
+    b.d(",").kv("address", "fa:16:3e:" + ":".join(_hex(r, 2) for _ in range(3)))
     b.d(",").f("bridge_name").d("='").f("qbr" + port[:11]).d("',").f("has_traffic_filtering")
-    b.d("=").f("True").d(",").f("id").d("=").f(port).d(",").f("network").d("=").f("Network")
+    b.d("=").f("True").d(",").kv("id", port).d(",").kv("network", "Network")
     b.d("(").f(_uuid(r)).d("),").f("plugin").d("='").f("ovs").d("',").f("port_profile").d("=")
-    b.f("VIFPortProfileBase").d(",").f("preserve_on_delete").d("=").f("False").d(",")
+    b.f("VIFPortProfileBase").d(",").kv("preserve_on_delete", "False").d(",")
     b.f("vif_name").d("='").f("tap" + port[:11]).d("')")
 
 
@@ -388,7 +388,8 @@ def _os_http(r, b: Line, logger: str):
         return
     if logger == "eventlet.wsgi.server" and _chance(r, 0.6):
         # glance: ``10.0.0.11 - - [16/May/2017 00:00:04] "GET /v2/images HTTP/1.1" 200 4344 0.012345``
-        b.f(_ip(r)).d(" - - [").f(_moment(r).strftime("%d/%b/%Y %H:%M:%S")).d('] "')
+        b.f(_ip(r)).sp().f("-").sp().f("-").d(" [")          # ident, user: placeholders are fields
+        b.f(_moment(r).strftime("%d/%b/%Y %H:%M:%S")).d('] "')
         b.f(_pick(r, ("GET", "GET", "HEAD", "PUT", "DELETE")) + " " + _fill(_pick(r, _API_PATHS_GLANCE), r) + " HTTP/1.1")
         b.d('" ').f(_os_status(r)).sp().f(_ri(r, 0, 99999)).sp().f(_dec(r, 3, 6))
         return
@@ -411,11 +412,12 @@ def _os_http(r, b: Line, logger: str):
     b.f("len").d(": ").f(_ri(r, 0, 9999)).sp().f("time").d(": ").f(_dec(r, 3, 7))
 
 
-# context ``[req-<uuid> <user> <tenant> - - -]``: ids are fields, the lone `-` delimiters
+# context ``[req-<uuid> <user> <tenant> - - -]``: ids are fields, and so is each lone `-`
+# that holds an empty slot's place (rule 8: field N is the same slot on every line)
 def _os_context(r, b: Line, keystone: bool):
     k = _rr(r, 10)
     if k == 0:
-        b.d("[-]")
+        b.d("[").f("-").d("]")
         return
     b.d("[")
     if k == 1:                                        # devstack with names
@@ -425,15 +427,17 @@ def _os_context(r, b: Line, keystone: bool):
         return
     b.f("req-" + _uuid(r))
     if k <= 4:
-        b.d(" - - - - -]")
+        for _ in range(5):
+            b.sp().f("-")
+        b.d("]")
     elif k == 5:
         b.sp().f("None").sp().f("None").d("]")      # older oslo: user and tenant None
     else:
         b.sp().f(_hex(r, 32)).sp().f(_hex(r, 32))
         if keystone or _chance(r, 0.25):
-            b.d(" - ").f("default").sp().f("default").d("]")
+            b.sp().f("-").sp().f("default").sp().f("default").d("]")
         else:
-            b.d(" - - -]")
+            b.sp().f("-").sp().f("-").sp().f("-").d("]")
 
 
 _OS_FILE_SERVICES = {"nova-api", "nova-compute", "nova-scheduler", "nova-conductor", "neutron-server",
@@ -510,7 +514,7 @@ def _debug_tail(r, b: Line, logger: str, devstack: bool, pid: str):
     mod = logger.replace(".", "/")
     path = f"{_pick(r, _PY)}/{mod}.py" if not devstack else f"/opt/stack/{logger.split('.')[0]}/{mod}.py"
     if devstack:
-        b.d(" {{(").f("pid").d("=").f(pid).d(") ").f(fn).sp().f(path).d(":").f(_ri(r, 10, 3000)).d("}}")
+        b.d(" {{(").kv("pid", pid).d(") ").f(fn).sp().f(path).d(":").f(_ri(r, 10, 3000)).d("}}")
     else:
         b.sp().f(fn).sp().f(path).d(":").f(_ri(r, 10, 3000))
 
@@ -602,7 +606,7 @@ def _ems(r) -> str:
 def _hashrun(r, b, c):
     """``1514038440000##7007##548365##8661##16051##27173664``: one field (decisions 25, 37)."""
     parts = [_ems(r)] + [str(_ri(r, 0, 10 ** _ri(r, 1, 8))) for _ in range(_ri(r, 1, 6))]
-    b.f(("##" if _chance(r, 0.85) else "#").join(parts))
+    return b.f(("##" if _chance(r, 0.85) else "#").join(parts))
 
 
 def _ha_kv(r, b, c):
@@ -613,19 +617,24 @@ def _ha_kv(r, b, c):
     for i in range(n):
         if i:
             b.d(join)
-        b.f(_pick(r, _HA_KEYS))
-        b.d(sep)
+        key = _pick(r, _HA_KEYS)
         k = _rr(r, 6)
         if k == 0:
-            b.f(_pick(r, ("true", "false", "null")))
+            value = _pick(r, ("true", "false", "null"))
         elif k == 1:
-            b.f(_ems(r))
+            value = _ems(r)
         elif k == 2:
-            b.f(_dec(r, 1000, 1))
+            value = _dec(r, 1000, 1)
         elif k == 3:
-            _hashrun(r, b, c)
+            value = _hashrun(r, Line(), c).text
         else:
-            b.f(_ri(r, 0, 10 ** _ri(r, 1, 6)))
+            value = _ri(r, 0, 10 ** _ri(r, 1, 6))
+        if sep == "= ":
+            # `key= value`: a `=` glued to its key and followed by a blank gives an empty
+            # field (logsplit.fieldspans); the value after the blank is a field of its own
+            b.kv(key, "").sp().f(value)
+        else:
+            b.kv(key, value, sep=sep)
 
 
 _HA_KEYS = ["totalSteps", "type", "userID", "size", "syncType", "syncDataType", "isAutoSync",
@@ -1072,11 +1081,8 @@ def _ingress(r, b: Line):
     """ingress-nginx access log: the nginx combined line plus request length/time, the
     upstream name ``[ns-svc-port]``, alternative upstream ``[]``, upstream address(es)."""
     t = _moment(r)
-    b.f(_ip(r)).d(" - ")
-    if _chance(r, 0.1):
-        b.f(_pick(r, ("admin", "bob", "ci"))).sp()
-    else:
-        b.d("- ")
+    b.f(_ip(r)).sp().f("-").sp()                     # ident and user: fields even when `-`
+    b.f(_pick(r, ("admin", "bob", "ci")) if _chance(r, 0.1) else "-").sp()
     b.d("[").f(f"{t:%d/%b/%Y:%H:%M:%S} +0000").d('] "')
     path = "/" + "/".join(_pick(r, ("api", "v1", "users", "healthz", "static", "orders", "login", str(_ri(r, 1, 999))))
                           for _ in range(_ri(r, 1, 4)))
@@ -1093,7 +1099,8 @@ def _ingress(r, b: Line):
         b.f(_pick(r, ("default-web-canary-80", "prod-api-v2-8080")))
     b.d("] ")
     if st == "499" or _chance(r, 0.05):
-        b.d("- - - - ")                               # no upstream: placeholders are delimiters
+        for _ in range(4):                              # no upstream: each `-` keeps its column
+            b.f("-").sp()
     else:
         for i in range(1 if _chance(r, 0.85) else 2):
             if i:

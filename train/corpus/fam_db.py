@@ -58,9 +58,14 @@ class L(Line):
 
 # ----------------------------------------------------------------------------- shared helpers
 def json_value(b: Line, v, colon: str = ":", comma: str = ",") -> Line:
-    """A JSON value: braces, brackets, quotes, ``:`` and ``,`` are delimiters; keys and scalars
-    are fields; a quoted string is one field (empty: none).  ``colon``/``comma`` give the exact
-    separator text (``": "`` / ``", "`` for pretty-ish output)."""
+    r"""A JSON value: braces, brackets, quotes, ``:`` and ``,`` are delimiters; keys and scalars
+    are fields; a quoted string is one field, its escaped quotes included, also at its end
+    (decision 61: ``"msg":"unknown \"x\""``); an empty string ``""`` is one empty field
+    (rule 8).  ``colon``/``comma`` give the exact separator text (``": "`` / ``", "``).
+
+    >>> json_value(Line(), {"a": "", "b": 'say "hi"'}).build().fields
+    ['a', '', 'b', 'say \\"hi\\"']
+    """
     t = type(v)
     if t is dict:
         b.d("{")
@@ -80,7 +85,7 @@ def json_value(b: Line, v, colon: str = ":", comma: str = ",") -> Line:
             json_value(b, x, colon, comma)
         b.d("]")
     elif t is str:
-        b.d('"').f(v).d('"')
+        b.quoted(v.replace('"', '\\"'))
     elif v is None:
         b.f("null")
     elif t is bool:
@@ -270,17 +275,29 @@ def _pg_prefix(r, b: Line):
             b.f(user).d("@").f(db).sp()
     elif v == 2:                                            # '%t [%p]: [%l-1] user=..,db=..'
         b.f(ts).d(" [").f(pid).d("]: [").f(f"{r.randint(1, 40)}-1").d("] ")
-        b.f("user").d("=").f(user).d(",").f("db").d("=").f(db).d(",").f("app").d("=")
+        if chance(r, 0.2):
+            # a background process (checkpointer, autovacuum) has no user, database, app or
+            # client: each keeps its place as an empty value (rule 8)
+            b.kv("user", "").d(",").kv("db", "").d(",").kv("app", "").d(",").kv("client", "")
+            b.sp()
+            return
+        b.kv("user", user).d(",").kv("db", db).d(",").f("app")
+        kp = len(b.parts) - 1
+        b.d("=")
         app = pick(r, _PG_APPS)
         if app == "[unknown]":
             b.d("[").f("unknown").d("]")
         else:
             b.words(app)
-        b.d(",").f("client").d("=")
+        M._record_pair(b, kp, kp + 2)
+        b.d(",").f("client")
+        kp = len(b.parts) - 1
+        b.d("=")
         if chance(r, 0.2):
             b.d("[").f("local").d("]")
         else:
             b.f(V.ip4(r))
+        M._record_pair(b, kp, kp + 2)
         b.sp()
     elif v == 3:                                            # RDS '%t:%r:%u@%d:[%p]:'
         b.f(t.strftime("%Y-%m-%d %H:%M:%S") + " " + zone).d(":")
@@ -464,7 +481,7 @@ def _pg_body(r, b: Line, sev: str):
                              "sorry, too many clients already",
                              "remaining connection slots are reserved for non-replication superuser connections"]))
         else:
-            M.message(r, b)
+            M.message(r, b, end=True)
     else:  # WARNING / NOTICE
         k = r.randint(0, 2)
         if k == 0:
@@ -473,7 +490,7 @@ def _pg_body(r, b: Line, sev: str):
             b.words("checkpoints are occurring too frequently ").d("(").f(V.number(r, 2, 29))
             b.words(" seconds apart").d(")")
         else:
-            M.message(r, b)
+            M.message(r, b, end=True)
 
 
 @family("postgres")
@@ -520,7 +537,8 @@ def _mysql_msg(r, b: Line):
         b.words("Insecure configuration for ").f("--pid-file").words(": Location ")
         b.quoted("/var/run/mysqld", "'").words(" in the path is accessible to all OS users.")
     elif k == 7:
-        b.words("Replica I/O thread for channel ").d("'': ").words("connected to source ")
+        b.words("Replica I/O thread for channel ").quoted("", "'").d(": ")
+        b.words("connected to source ")
         b.quoted(f"repl@{V.ip4(r)}:3306", "'").d(",").words("replication started in log ")
         b.quoted(f"binlog.{r.randint(1, 999):06d}", "'").words(" at position ").f(V.number(r, 4, 999999))
     elif k == 8:
@@ -536,7 +554,7 @@ def _mysql_msg(r, b: Line):
                                                "expire-logs-days"]), "'")
         b.words(" is deprecated and will be removed in a future release.")
     else:
-        M.message(r, b)
+        M.message(r, b, end=True)
 
 
 def _mysql_innodb(r, b: Line):
@@ -682,7 +700,7 @@ def _redis_msg(r, b: Line, role: str):
         b.words("Fork CoW for RDB: current ").f(V.number(r, 0, 90)).words(" MB, peak ")
         b.f(V.number(r, 0, 90)).words(" MB, average ").f(V.number(r, 0, 90)).words(" MB")
     else:
-        M.message(r, b)
+        M.message(r, b, end=True)
 
 
 @family("redis")
@@ -695,12 +713,14 @@ def redis(r) -> Line:
         role = pick(r, ["M", "M", "M", "S", "C", "X"])
         b.f(pid).d(":").f(role).sp()
         b.f(f"{t.day:02d} {V.MONTHS[t.month - 1]} {t.year} " + t.strftime("%H:%M:%S.") + _ms(t))
-        b.d(" " + pick(r, ["*", "*", "*", "#", "-", "."]) + " ")
+        # the level marker (`.` debug, `-` verbose, `*` notice, `#` warning) is the level
+        # column's value: a field, so the message is always field 5 (rule 8)
+        b.sp().f(pick(r, ["*", "*", "*", "#", "-", "."])).sp()
         _redis_msg(r, b, role)
     elif v == 2:                # 2.6-2.8  '[pid] dd Mon HH:MM:SS.mmm L msg'
         b.d("[").f(pid).d("] ")
         b.f(f"{t.day:02d} {V.MONTHS[t.month - 1]} " + t.strftime("%H:%M:%S") + ("." + _ms(t) if chance(r, 0.7) else ""))
-        b.d(" " + pick(r, ["*", "*", "#", "-", "."]) + " ")
+        b.sp().f(pick(r, ["*", "*", "#", "-", "."])).sp()
         _redis_msg(r, b, "M")
     else:                       # MONITOR output '1696946136.123456 [0 10.0.0.1:51234] "SET" "k" "v"'
         b.f(f"{r.randint(1_300_000_000, 1_750_000_000)}.{r.randint(0, 999999):06d}").d(" [")
@@ -784,7 +804,7 @@ def _mongo_legacy_msg(r, b: Line, ctx: str):
     elif k == 8:
         b.words("waiting for connections on port ").f(pick(r, ["27017", "27018", "27019"]))
     else:
-        M.message(r, b)
+        M.message(r, b, end=True)
 
 
 _MONGO_JSON = [
@@ -798,6 +818,7 @@ _MONGO_JSON = [
     ("REPL", 21358, "ReplCoord-0", "Replica set state transition", "repl"),
     ("NETWORK", 23016, "listener", "Waiting for connections", "port"),
     ("-", 4939300, "monitoring-keys-for-HMAC", "Failed to refresh key cache", "err"),
+    ("ACCESS", 20249, "conn", "Authentication failed", "authfail"),
 ]
 
 
@@ -809,9 +830,19 @@ def _mongo_attr(r, kind):
     if kind == "ended":
         return {"remote": remote, "connectionId": r.randint(1, 9999), "connectionCount": r.randint(0, 500)}
     if kind == "meta":
-        return {"remote": remote, "client": f"conn{r.randint(1, 9999)}",
-                "doc": {"driver": {"name": pick(r, ["nodejs", "PyMongo"]), "version": V.version(r).lstrip("vV")},
-                        "os": {"type": "Linux", "architecture": "x86_64"}}}
+        doc = {"driver": {"name": pick(r, ["nodejs", "PyMongo"]), "version": V.version(r).lstrip("vV")},
+               "os": {"type": "Linux", "architecture": "x86_64"}}
+        if chance(r, 0.4):                          # a driver with an empty appName: `"name":""`
+            doc["application"] = {"name": pick(r, ["", "", "mongosh", "orders-api"])}
+        return {"remote": remote, "client": f"conn{r.randint(1, 9999)}", "doc": doc}
+    if kind == "authfail":
+        # the error text quotes names: escaped quotes inside the value, also at its end
+        return {"mechanism": pick(r, ["SCRAM-SHA-256", "SCRAM-SHA-1"]), "speculative": chance(r, 0.5),
+                "principalName": V.user(r), "authenticationDatabase": pick(r, ["admin", "main"]),
+                "remote": remote, "extraInfo": {},
+                "error": pick(r, [f'UserNotFound: Could not find user "{V.user(r)}" for db "admin"',
+                                  "AuthenticationFailed: SCRAM authentication failed, storedKey mismatch",
+                                  f'BadValue: unknown mechanism "{pick(r, ["PLAIN", "MONGODB-X509"])}"'])}
     if kind == "auth":
         return {"mechanism": pick(r, ["SCRAM-SHA-256", "SCRAM-SHA-1"]), "speculative": chance(r, 0.5),
                 "principalName": V.user(r), "authenticationDatabase": "admin", "remote": remote}
@@ -828,7 +859,10 @@ def _mongo_attr(r, kind):
     if kind == "port":
         return {"port": 27017, "ssl": pick(r, ["off", "on"])}
     if kind == "err":
-        return {"error": {"code": 13, "codeName": "Unauthorized", "errmsg": "command find requires authentication"}}
+        return {"error": {"code": 13, "codeName": "Unauthorized", "errmsg": pick(r, [
+            "command find requires authentication",
+            'not authorized on admin to execute command { find: "system.keys" }',
+            'command find requires authentication on namespace "admin.system.keys"'])}}
     return None
 
 
@@ -858,10 +892,7 @@ def mongodb(r) -> Line:
         b.f(t.strftime("%Y-%m-%dT%H:%M:%S.") + _ms(t) + pick(r, ["+0000", "+0000", "+0200", "-0500"]))
         b.sp().f(pick(r, ["I", "I", "I", "W", "E", "D", "F"])).sp()
         comp = pick(r, _MONGO_COMPONENTS)
-        if comp == "-":
-            b.d("-" + " " * 8)
-        else:
-            b.f(comp).d(" " * max(1, 9 - len(comp)))
+        b.f(comp).d(" " * max(1, 9 - len(comp)))        # `-`: no component, still a field
         ctx = _mongo_ctx(r)
         b.d("[").f(ctx).d("] ")
         _mongo_legacy_msg(r, b, ctx)
@@ -958,7 +989,7 @@ def _es_msg(r, b: Line, logger: str):
             "Linux/" + pick(r, ["5.15.0-86-generic", "6.1.0", "4.18.0-477.el8.x86_64"]) + "/"
             + pick(r, ["amd64", "aarch64"]))
     else:
-        M.message(r, b)
+        M.message(r, b, end=True)
 
 
 @family("elasticsearch")
@@ -995,8 +1026,12 @@ def elasticsearch(r) -> Line:
                                    "Cluster health status changed from [YELLOW] to [GREEN] (reason: [shards started]).",
                                    "using discovery type [single-node] and seed hosts providers [settings]",
                                    f"adding template [{_es_index(r)}] for index patterns [logs-*]",
-                                   "heap size [1gb], compressed ordinary object pointers [true]"])}
-        if chance(r, 0.6):
+                                   "heap size [1gb], compressed ordinary object pointers [true]",
+                                   "failed to parse field [status] of type [long] in document with id '"
+                                   f"{r.randint(1, 999)}'. Preview of field's value: \"{pick(r, ['ok', 'N/A', 'abc'])}\""])}
+        if chance(r, 0.1):                      # not yet joined a cluster: `"cluster.uuid": ""`
+            obj["cluster.uuid"] = ""
+        elif chance(r, 0.6):
             obj["cluster.uuid"] = V.ident(r, 22, 22, V.LOWER + "ABCDEFG_-")
             obj["node.id"] = V.ident(r, 22, 22, V.LOWER + "HIJKLMN_-")
         json_value(b, obj, ": ", ", ")

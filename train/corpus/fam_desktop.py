@@ -4,7 +4,8 @@ Why: server logs dominate the rest of the corpus, while desktop logs have shapes
 that the model otherwise never sees: IOKit driver names glued to brackets and ``::`` methods
 (``IOThunderboltSwitch<0>(0x0)::listenerCallback``), ``com.apple.*`` daemons, process names with
 blanks (``Google Chrome Helper[61924]``), Objective-C frames (``-[Class sel:arg:]``), upper-case
-IPv6, ``<<<< CRABS >>>>`` banners, ``FA||Url||taskID[...]`` pipes; and Proxifier's
+IPv6, ``<<<< CRABS >>>>`` banners, ``FA||Url||taskID[...]`` pipes (each ``||`` holds an empty
+field); and Proxifier's
 ``[10.30 16:49:06] chrome.exe *64 - host:port close, 1190 bytes (1.16 KB) sent, ...`` lines with
 their byte counts, clock lifetimes (``00:01``, ``1:02:13``) and ``<1 sec``.
 
@@ -176,6 +177,10 @@ M = dict(
     tsfrac=lambda r, b, c: b.f((c.get("t") or _moment(r)).strftime("%Y-%m-%d %H:%M:%S.")
                                + f"{_ri(r, 0, 999):03d}"),
     errno=one_of("1", "2", "22", "35", "49", "50", "51", "57", "60", "61", "65"),
+    # QQ's `FA||Url||taskID`: `||` between two values keeps an empty item's place (rule 8,
+    # `x||y` gives `x`, ``, `y`), so each `||` holds one empty field
+    faurl=lambda r, b, c: b.f("FA").d("|").empty().d("|").f("Url").d("|").empty().d("|")
+    .f("taskID"),
 )
 _WAKE_OPS = tpls(M, *_WAKE_REASONS)
 
@@ -304,8 +309,8 @@ _SHARINGD = tpls(
 )
 _QQ = tpls(
     M,
-    "FA||Url||taskID[{big10}] dealloc", "FA||Url||taskID[{big10}] dealloc",
-    "FA||Url||taskID[{big10}] start, url: {url}",
+    "{faurl}[{big10}] dealloc", "{faurl}[{big10}] dealloc",
+    "{faurl}[{big10}] start, url: {url}",
     "DB Path: {mpath}", "button report: {hexv}",
     "tcp_connection_destination_perform_socket_connect {n3} connectx failed: [{errno}] Network is unreachable",
 )
@@ -438,7 +443,7 @@ def _proc_name(b: Line, name: str):
 
 def _mac_body(r, b: Line, ops, ctx):
     if _chance(r, 0.08):
-        message(r, b)
+        message(r, b, end=True)
     else:
         emit(r, b, _pick(r, ops), ctx)
 

@@ -6,16 +6,22 @@ from . import values as V
 from .builder import Line
 
 
-def _value(r, b: Line):
-    """One logfmt value: bare, quoted (with spaces) or empty-quoted."""
-    kind = r.randint(0, 9)
-    if kind < 5:
-        b.f(V.pick(r, [V.word(r), V.number(r), V.duration(r), V.ip4(r), V.percent(r),
-                       V.hostname(r), V.uuid(r), V.size(r)]))
-    elif kind < 9:
-        b.quoted(" ".join(V.word(r) for _ in range(r.randint(1, 5))))
+def _value(r, b: Line, key: str):
+    """``key=value`` with one logfmt value: bare, quoted (with spaces), empty-quoted
+    (``key=""``), empty (``key=``, go-logfmt writes an empty string bare) or the ``-``
+    placeholder; an empty value is an empty field and ``-`` a field (rule 8)."""
+    kind = r.randint(0, 19)
+    if kind < 10:
+        b.kv(key, V.pick(r, [V.word(r), V.number(r), V.duration(r), V.ip4(r), V.percent(r),
+                             V.hostname(r), V.uuid(r), V.size(r)]))
+    elif kind < 17:
+        b.kv(key, " ".join(V.word(r) for _ in range(r.randint(1, 5))), q='"')
+    elif kind == 17:
+        b.kv(key, "", q='"')
+    elif kind == 18:
+        b.kv(key, "")
     else:
-        b.d('""')
+        b.kv(key, "-", q='"' if V.chance(r, 0.3) else "")
 
 
 @family("logfmt")
@@ -33,17 +39,16 @@ def logfmt(r) -> Line:
         if not first:
             b.sp()
         first = False
-        b.f(k).d("=")
         if k in ("ts", "time"):
-            b.f(V.timestamp(r, "iso_t"))
+            b.kv(k, V.timestamp(r, "iso_t"))
         elif k == "level":
-            b.f(V.level(r, "lower"))
+            b.kv(k, V.level(r, "lower"))
         elif k == "caller":
-            b.f(V.ident(r, 3, 8) + ".go").d(":").f(V.number(r, 1, 900))
+            b.kv(k, V.ident(r, 3, 8) + ".go").d(":").f(V.number(r, 1, 900))
         elif k == "addr":
-            b.f(V.ip4(r)).d(":").f(V.port(r))
+            b.kv(k, V.ip4(r)).d(":").f(V.port(r))
         elif k == "path":
-            b.f(V.unix_path(r))
+            b.kv(k, V.unix_path(r))
         else:
-            _value(r, b)
+            _value(r, b, k)
     return b

@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import family
 from . import values as V
 from .builder import Line
-from .fam_syslog import (SLOTS, _ZONES_COLON, _chance, _pick, _ri, _rr, emit, header, ints,
+from .fam_syslog import (SLOTS, _ZONES_COLON, _chance, _pick, _ri, _rr, control_noise, emit, header, ints,
                          one_of, tpl, tpls, ts_iso)
 from .messages import message
 
@@ -218,7 +218,7 @@ def _logrus(r, b: Line, msgs):
     if _chance(r, 0.85):
         b.f("time").d('="').f(ts_iso(r, frac=_pick(r, [9, 9, 6]), zone=_pick(r, ["Z", "+02:00", "-05:00", "+00:00"])))
         b.d('" ')
-    b.f("level").d("=").f(_pick(r, _DOCKER_LEVELS)).sp()
+    b.kv("level", _pick(r, _DOCKER_LEVELS)).sp()
     emit(r, b, _pick(r, msgs))
     if _chance(r, 0.15):
         b.sp().f(_pick(r, ["spanID", "traceID"])).d("=").f(V.hexstr(r, 16, prefix=""))
@@ -226,7 +226,7 @@ def _logrus(r, b: Line, msgs):
 
 _APP_LINES = tpls(
     D,
-    '{ip} - - [{apachets}] "GET /{word} HTTP/1.1" 200 {num} "-" "curl/8.4.0" "-"',
+    '{ip} «-» «-» [{apachets}] "GET /{word} HTTP/1.1" 200 {num} "-" "curl/8.4.0" "-"',
     "Listening on port {port}", "Ready to accept connections tcp",
     "* Ready to accept connections", "{num}:M {redists} * Background saving terminated with success",
     "[notice] {n}#{n}: start worker process {pid}",
@@ -263,12 +263,12 @@ def docker(r) -> Line:
                 b.sp()
             b.f(w.rstrip(":")).d(":" if w.endswith(":") else "")
         b.sp().f(V.hexstr(r, 64, prefix="")).sp().d("(")
-        b.f("image").d("=").f(_pick(r, ["nginx", "redis", "postgres", "alpine", "myapp"]))
-        b.d(", ").f("name").d("=").f(_pick(r, _K8S_APPS))
+        b.kv("image", _pick(r, ["nginx", "redis", "postgres", "alpine", "myapp"]))
+        b.d(", ").kv("name", _pick(r, _K8S_APPS))
         if action == "die":
-            b.d(", ").f("exitCode").d("=").f(_pick(r, ["0", "1", "137", "143"]))
+            b.d(", ").kv("exitCode", _pick(r, ["0", "1", "137", "143"]))
         if action == "kill":
-            b.d(", ").f("signal").d("=").f(_pick(r, ["15", "9"]))
+            b.d(", ").kv("signal", _pick(r, ["15", "9"]))
         b.d(")")
     else:                                           # CRI log file: <ts> stdout F <app line>
         cri_prefix(r, b)
@@ -276,7 +276,7 @@ def docker(r) -> Line:
             emit(r, b, _pick(r, _APP_LINES))
         else:
             message(r, b)
-    return b
+    return control_noise(r, b)
 
 
 # ============================================================================ windows_cbs
@@ -549,19 +549,15 @@ def windows_event(r) -> Line:
             b.f(task)
         b.d(',"').f(flat).d('"')                   # the description cell: one quoted value
     elif v == 2:                                    # Level=Error Source=... EventID=... key=value
-        b.f("Level").d("=").f(level)
-        b.sp().f("Source").d("=")
-        if " " in src:
-            b.quoted(src)
-        else:
-            b.f(src)
-        b.sp().f("EventID").d("=").f(eid)
+        b.kv("Level", level)
+        b.sp().kv("Source", src, q='"' if " " in src else "")
+        b.sp().kv("EventID", eid)
         if _chance(r, 0.5):
-            b.sp().f("Computer").d("=").f(_pick(r, ["WIN-SRV01", "DC01.corp.local", "DESKTOP-7H2K9QF", "SQL02"]))
+            b.sp().kv("Computer", _pick(r, ["WIN-SRV01", "DC01.corp.local", "DESKTOP-7H2K9QF", "SQL02"]))
         if _chance(r, 0.4):
-            b.sp().f("TimeCreated").d("=").f(ts_iso(r, frac=_pick(r, [3, 7]), zone="Z"))
+            b.sp().kv("TimeCreated", ts_iso(r, frac=_pick(r, [3, 7]), zone="Z"))
         if _chance(r, 0.3):
-            b.sp().f("Channel").d("=").f(_pick(r, ["Security", "System", "Application"]))
+            b.sp().kv("Channel", _pick(r, ["Security", "System", "Application"]))
         b.sp().f(_pick(r, ["Message", "Description", "msg"])).d("=")
         if flat is not None and _chance(r, 0.6):
             b.quoted(flat)
@@ -858,10 +854,8 @@ def ras_supercomputer(r) -> Line:
     t = V.moment(r)
     epoch = str(int(t.timestamp()))
     if v in (0, 1):                                 # BGL: - 1117838570 2005.06.03 R02-... RAS KERNEL INFO msg
-        if v == 1:
-            b.f(_pick(r, _BGL_ALERTS)).sp()
-        else:
-            b.d("- ")
+        # the alert flag column: `-` holds the column's place, a field (rule 8)
+        b.f(_pick(r, _BGL_ALERTS) if v == 1 else "-").sp()
         node = _bgl_node(r)
         b.f(epoch).sp().f(t.strftime("%Y.%m.%d")).sp().f(node).sp()
         b.f(t.strftime("%Y-%m-%d-%H.%M.%S.") + f"{t.microsecond:06d}").sp().f(node).sp()
@@ -869,10 +863,7 @@ def ras_supercomputer(r) -> Line:
         b.f("RAS").sp().f(cmp).sp().f(lv).sp()
         emit(r, b, ops)
     elif v in (2, 3):                               # Thunderbird / Liberty / Spirit
-        if _chance(r, 0.8):
-            b.d("- ")
-        else:
-            b.f(_pick(r, _TB_ALERTS)).sp()
+        b.f("-" if _chance(r, 0.8) else _pick(r, _TB_ALERTS)).sp()     # flag column: a field
         node = _pick(r, _TB_NODES)
         b.f(epoch).sp().f(t.strftime("%Y.%m.%d")).sp().f(node).sp()
         b.f(t.strftime("%b ") + str(t.day) + t.strftime(" %H:%M:%S")).sp()
@@ -951,15 +942,11 @@ def _haproxy_http(r, b: Line):
     b.f(("+" if _chance(r, 0.05) else "") + str(_ri(r, 0, 99999))).sp()
     for _ in range(2):                              # captured request / response cookie
         if _chance(r, 0.9):
-            b.d("- ")
+            b.f("-").sp()                           # no cookie captured: `-` keeps the column
         else:
-            b.f(_pick(r, ["JSESSIONID", "SERVERID", "sid"])).d("=").f(V.hexstr(r, 8, prefix="")).sp()
-    term = _TERM_OK if _chance(r, 0.7) else _pick(r, _TERMS)
-    if term == _TERM_OK:
-        b.d(term)                                   # a run of "-" standing alone: a delimiter
-    else:
-        b.f(term)
-    b.sp()
+            b.kv(_pick(r, ["JSESSIONID", "SERVERID", "sid"]), V.hexstr(r, 8, prefix="")).sp()
+    # the termination state is the value of its column: `----` is a field like `CD--`
+    b.f(_TERM_OK if _chance(r, 0.7) else _pick(r, _TERMS)).sp()
     retries = str(_ri(r, 0, 3)) if _chance(r, 0.9) else "+" + str(_ri(r, 1, 3))
     b.f("/".join(str(_ri(r, 0, 999)) for _ in range(4)) + "/" + retries).sp()
     b.f(f"{_ri(r, 0, 50)}/{_ri(r, 0, 50)}").sp()
@@ -984,11 +971,7 @@ def _haproxy_tcp(r, b: Line):
     b.f(fe).sp()
     _server(r, b, fe)
     b.sp().f(_timer(r, 3)).sp().f(_ri(r, 0, 999999)).sp()
-    term = _pick(r, _TCP_TERMS)
-    if term == "--":
-        b.d(term)
-    else:
-        b.f(term)
+    b.f(_pick(r, _TCP_TERMS))                       # termination state, `--` included: a field
     b.sp().f("/".join(str(_ri(r, 0, 999)) for _ in range(4)) + "/" + str(_ri(r, 0, 3)))
     b.sp().f(f"{_ri(r, 0, 50)}/{_ri(r, 0, 50)}")
 

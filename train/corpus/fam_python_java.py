@@ -37,9 +37,10 @@ def _host_port(r, b: L, slash: bool = False):
 
 
 def _size_or_dash(r, b: L, p_dash: float):
-    """A response size, or a lone ``-`` (a delimiter) when there is none."""
+    """A response size, or a lone ``-`` when there is none: the placeholder fills the size's
+    place, so it is a field (rule 8: columns stay countable)."""
     if chance(r, p_dash):
-        b.d("-")
+        b.f("-")
     else:
         b.f(str(r.randint(0, 99999)))
 
@@ -88,7 +89,8 @@ def _py_msg(r, b: L):
             pick(r, ["ConnectTimeoutError", "ProtocolError", "ReadTimeoutError", "NewConnectionError"]), "'")
         b.d(": ").f(V.url_path(r, query=False))
     elif k == 4:                                        # werkzeug
-        b.f(V.ip4(r)).d(" - - [").f(_t(r).strftime("%d/%b/%Y %H:%M:%S")).d('] "').f(
+        # werkzeug writes CLF's ident and user places as `- -`: fields, as in CLF (rules 8, 9)
+        b.f(V.ip4(r)).sp().f("-").sp().f("-").d(" [").f(_t(r).strftime("%d/%b/%Y %H:%M:%S")).d('] "').f(
             f"{pick(r, V.HTTP_METHODS[:4])} {V.url_path(r)} HTTP/1.1").d('" ')
         b.f(str(pick(r, [200, 302, 404, 500]))).sp()
         _size_or_dash(r, b, 0.5)
@@ -239,10 +241,8 @@ def _j_msg(r, b: L):
     k = r.randint(0, 12)
     if k == 0:
         b.words("Tomcat started on port").d("(").f("s").d("): ").f(pick(r, ["8080", "8443", "9000"]))
-        b.d(" (").f(pick(r, ["http", "https"])).words(") with context path ").d("'")
-        if chance(r, 0.4):
-            b.f("/" + pick(r, ["api", "app", "v1"]))
-        b.d("'")
+        b.d(" (").f(pick(r, ["http", "https"])).words(") with context path ")
+        b.quoted("/" + pick(r, ["api", "app", "v1"]) if chance(r, 0.4) else "", "'")  # '' empty field
     elif k == 1:
         b.words("Started ").f(pick(r, ["Application", "BillingService", "GatewayApp"])).words(" in ")
         b.f(f"{r.uniform(1, 60):.3f}").words(" seconds ").d("(").words("process running for ")

@@ -17,6 +17,27 @@ from .messages import (_CAMEL, _ERRNO_TEXT, _KEYS_ALL, _LCAMEL, _PATH_PARTS, _SN
                        _urlpath, _uuid, _version, _word, header, message, quoted, scalar,
                        typed_pair, value)
 
+def _pair_from(b: Line, key_part: int, start: int) -> None:
+    """Record ``b.parts[key_part]`` and the first field appended at or after part ``start``
+    (an empty field included) as a key/value pair, for values written by a value generator."""
+    for i in range(start, len(b.parts)):
+        if b.parts[i][1]:
+            b._pairs.append((key_part, i))
+            return
+
+
+def _pair(b: Line, key: str, sep: str, emit) -> Line:
+    """``key<sep>`` then whatever ``emit()`` appends, recorded as a pair (like :meth:`Line.kv`
+    for values that are not one plain string)."""
+    b.f(key)
+    k = len(b.parts) - 1
+    b.d(sep)
+    start = len(b.parts)
+    emit()
+    _pair_from(b, k, start)
+    return b
+
+
 _ANSI_LEVEL = {"DEBUG": "\x1b[35m", "INFO": "\x1b[34m", "WARN": "\x1b[33m", "ERROR": "\x1b[31m",
                "DPANIC": "\x1b[31m", "PANIC": "\x1b[31m", "FATAL": "\x1b[31m"}
 
@@ -130,7 +151,7 @@ def _json_number(r) -> str:
 def _json_value(r, b: Line, depth: int, colon: str, comma: str):
     x = r.random()
     if x < 0.45:
-        b.d('"').f(_json_string(r)).d('"')
+        b.quoted(_json_string(r))                       # `""` is one empty field (rule 8)
     elif x < 0.72:
         b.f(_json_number(r))
     elif x < 0.8:
@@ -153,7 +174,7 @@ def _json_array(r, b: Line, depth: int, colon: str, comma: str):
         if i:
             b.d(comma)
         if kind == 0:
-            b.d('"').f(_plain_word(r) if _c(r, 0.7) else _json_string(r)).d('"')
+            b.quoted(_plain_word(r) if _c(r, 0.7) else _json_string(r))
         elif kind == 1:
             b.f(_json_number(r))
         else:
@@ -174,8 +195,13 @@ def _json_object(r, b: Line, depth: int, colon: str, comma: str, n: int, pad: bo
     for i in range(n):
         if i:
             b.d(comma)
-        b.d('"').f(_json_key(r)).d('"' + colon)
+        b.d('"').f(_json_key(r))
+        k = len(b.parts) - 1
+        b.d('"' + colon)
+        start = len(b.parts)
         _json_value(r, b, depth, colon, comma)
+        if b.parts[start][0][:1] not in "[{":           # a scalar value: a key/value pair
+            _pair_from(b, k, start)
     b.d(" }" if pad else "}")
 
 
@@ -306,13 +332,21 @@ def _logrus_field_value(r) -> str:
     return _p(r, ("true", "false", _version(r), _host(r)))
 
 
-def _logrus_value(b: Line, text: str):
-    """logrus text formatter: a value is quoted when it has a character outside
-    ``[A-Za-z0-9-._/@^+]``; an empty value is written bare (``key=``)."""
-    if text and not _LOGRUS_SAFE.issuperset(text):
-        b.d('"').f(text).d('"')
+def _logrus_value(b: Line, key: str, text: str, color: str = ""):
+    """``key=value`` of the logrus text formatter, recorded as a pair: a value is quoted when
+    it has a character outside ``[A-Za-z0-9-._/@^+]``; an empty value is written bare
+    (``key=``, an empty field, rule 8).  With colours the ``=`` follows an escape sequence, not
+    the key, so a bare ``key=`` keeps no empty place there: the coloured form is drawn with
+    ``QuoteEmptyFields`` (``key=""``, one empty field)."""
+    if color:
+        b.d(color)
+        sep = "\x1b[0m="
     else:
-        b.f(text)
+        sep = "="
+    if (text and not _LOGRUS_SAFE.issuperset(text)) or (color and not text):
+        b.kv(key, text, sep, q='"')
+    else:
+        b.kv(key, text, sep)
 
 
 def _logrus_fields(r):
@@ -347,12 +381,12 @@ def logrus(r) -> Line:
     fields = _logrus_fields(r)
     if variant <= 1:
         if variant == 0:
-            b.f("time").d('="').f(_ts(r, "iso_t") if _c(r, 0.3) else _go_ts(r)).d('" ')
-        b.f("level").d("=").f(lv).sp().f("msg").d("=")
-        _logrus_value(b, msg)
+            b.kv("time", _ts(r, "iso_t") if _c(r, 0.3) else _go_ts(r), q='"').sp()
+        b.kv("level", lv).sp()
+        _logrus_value(b, "msg", msg)
         for k, v in fields:
-            b.sp().f(k).d("=")
-            _logrus_value(b, v)
+            b.sp()
+            _logrus_value(b, k, v)
         return b
     colored = variant != 4
     tty = _LOGRUS_TTY[lv]
@@ -371,11 +405,7 @@ def logrus(r) -> Line:
     b.d(" " * max(0, 44 - len(msg)) + " ")
     for k, v in fields:
         b.sp()
-        if colored:
-            b.d(_LOGRUS_COLOR[lv]).f(k).d("\x1b[0m=")
-        else:
-            b.f(k).d("=")
-        _logrus_value(b, v)
+        _logrus_value(b, k, v, _LOGRUS_COLOR[lv] if colored else "")
     return b
 
 
@@ -434,10 +464,17 @@ def _cell(r):
                          for _ in range(_n(r, 2, 6)))
 
 
-def _emit_cell(b: Line, kind: str, text: str, quote: bool, q: str = '"'):
+def _emit_cell(b: Line, kind: str, text: str, quote: bool, q: str = '"',
+               between: bool = False):
+    """One cell.  An empty cell is an empty field (rule 8) where the delimiters keep its place:
+    empty quotes ``""``, or nothing ``between`` two of the same list separator ``,`` ``;``
+    ``|`` (``a,,c``, ``a, ,c``, ``x||y``).  A first or last cell, and any cell of a
+    tab-separated record, has no such place: whitespace never makes an empty field."""
     if kind == "e":
         if quote:
-            b.d(q + q)                                  # empty quotes: no field
+            b.quoted("", q)
+        elif between:
+            b.empty()
         return
     if quote or kind == "c":
         b.d(q).f(text).d(q)                             # quoted: one field, blanks included
@@ -480,7 +517,7 @@ def csv_records(r) -> Line:
         b.f(_p(r, ("CBS", "CSI", "App", "Security", "System", _id(r, 3, 8))))
         for kind, text in _row(r, _n(r, 0, 3)):
             b.d(", ")
-            _emit_cell(b, kind, text, False)
+            _emit_cell(b, kind, text, False, between=True)   # `, , `: an empty field
         b.d(", ")
         message(r, b) if _c(r, 0.5) else b.words(" ".join(_plain_word(r) for _ in range(_n(r, 2, 8))))
         return b
@@ -492,7 +529,10 @@ def csv_records(r) -> Line:
         quote = quote_all and (kind != "a" or not text[:1].isdigit() or _c(r, 0.3))
         if (kind == "t" and _c(r, 0.3)) or sep in text:
             quote = True                                # a writer quotes a cell holding `,`
-        _emit_cell(b, kind, text, quote)
+        if kind == "e" and _c(r, 0.15):
+            b.f(_p(r, ("-", "NULL", "\\N", "null")))   # a placeholder in the cell: a field
+            continue
+        _emit_cell(b, kind, text, quote, between=0 < i < n - 1)
     return b
 
 
@@ -503,7 +543,8 @@ _ZEEK_FIELDS = ("ts", "uid", "id.orig_h", "id.orig_p", "id.resp_h", "id.resp_p",
 
 
 def _zeek_row(r, b: Line):
-    """Zeek conn.log: tab separated; ``-`` unset is a delimiter, ``(empty)`` gives ``empty``."""
+    """Zeek conn.log: tab separated; the ``-`` of an unset cell fills its place and is a field
+    (rule 8), ``(empty)`` gives ``empty``."""
     b.f(f"{_n(r, 1300000000, 1700000000)}.{_n(r, 0, 999999):06d}").d("\t")
     b.f("C" + "".join(r.choices("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
                                 k=17))).d("\t")
@@ -517,9 +558,7 @@ def _zeek_row(r, b: Line):
     for i, c in enumerate(cells):
         if i:
             b.d("\t")
-        if c == "-":
-            b.d("-")
-        elif c == "(empty)":
+        if c == "(empty)":
             b.d("(").f("empty").d(")")
         else:
             b.f(c)
@@ -538,7 +577,7 @@ def tsv_records(r) -> Line:
             if kind == "c":
                 kind, text = "t", text.replace(",", "")
             if kind == "e" and _c(r, 0.2):
-                b.d("-")                               # `-` placeholder: a delimiter
+                b.f("-")                               # `-` placeholder: a field (rule 8)
                 continue
             _emit_cell(b, kind, text, False)
     elif variant == 1:
@@ -596,18 +635,25 @@ def pipe_records(r) -> Line:
     elif variant == 1:
         outer = _c(r, 0.6)
         pad = _c(r, 0.8)
+        cells = _row(r, _n(r, 2, 8))
         if outer:
-            b.d("|" + (" " if pad else ""))
-        for i, (kind, text) in enumerate(_row(r, _n(r, 2, 8))):
-            if i:
-                b.d(" | " if pad else "|")
+            b.d("|")
+        for i, (kind, text) in enumerate(cells):
+            if pad and (i or outer):
+                b.d(" ")
             if kind == "c":
                 kind, text = "t", text.replace(",", "")
             _emit_cell(b, kind, text, False)
             if pad and kind != "t":
                 b.d(" " * _n(r, 0, 8))                  # column padding
-        if outer:
-            b.d((" " if pad else "") + "|")
+            last = i == len(cells) - 1
+            if last and not outer:
+                break
+            if pad:
+                b.d(" ")
+            if kind == "e" and (i or outer):
+                b.empty()                               # `| |`, `||`: at the second pipe
+            b.d("|")
     elif variant == 2:
         # loguru default format
         b.f(_ts(r, "iso_space")).d(" | ")
@@ -678,10 +724,18 @@ def json_line(r) -> Line:
 
 
 # ============================================================================ key=value
-def _kv_value(r, b: Line, quotes: float):
+def _kv_value(r, b: Line, quotes: float, keeps_empty: bool = True):
+    """A value after ``key=``; ``keeps_empty``: the delimiters here keep an empty value's place
+    (``=`` glued to the key and followed by a blank, a list separator or the end of the line),
+    so ``ruser=`` gives an empty field (rule 8).  Where they do not (``key =``, ``k=&``) the
+    value is never empty."""
     x = r.random()
-    if x < 0.08:
-        return                                          # `ruser=`: the key alone
+    if x < 0.08 and keeps_empty:
+        b.empty()                                       # `ruser=`: an empty value
+        return
+    if x < 0.11:
+        b.f("-")                                        # `user=-`: the placeholder is a field
+        return
     if x < quotes:
         quoted(r, b, 0.05)
     elif x < 0.7:
@@ -699,7 +753,10 @@ def _audit(r, b: Line):
     for k in r.sample(("arch", "syscall", "success", "exit", "a0", "a1", "items", "ppid", "pid",
                        "auid", "uid", "gid", "tty", "ses", "comm", "exe", "key", "res",
                        "subj", "name", "inode", "dev", "mode", "addr", "terminal"), _n(r, 3, 10)):
-        b.sp().f(k).d("=")
+        b.sp().f(k)
+        ki = len(b.parts) - 1
+        b.d("=")
+        start = len(b.parts)
         if k in ("comm", "exe", "name"):
             b.d('"').f(_p(r, ("touch", "sshd", "bash", "cron")) if k == "comm"
                        else _upath(r)).d('"')
@@ -724,6 +781,7 @@ def _audit(r, b: Line):
             b.f(_p(r, ("success", "failed")))
         else:
             b.f(_n(r, 0, 99999))
+        _pair_from(b, ki, start)
 
 
 def _iptables(r, b: Line):
@@ -740,16 +798,16 @@ def _iptables(r, b: Line):
     for i, (k, v) in enumerate(pairs):
         if i:
             b.sp()
-        b.f(k).d("=").f(v)
+        b.kv(k, v)                                      # `OUT=`: an empty field (decision 17)
     if _c(r, 0.5):
         b.sp().f("DF")
-    b.sp().f("PROTO").d("=").f(_p(r, ("TCP", "UDP", "ICMP"))).sp()
-    b.f("SPT").d("=").f(_n(r, 1024, 65535)).sp().f("DPT").d("=").f(_port(r))
+    b.sp().kv("PROTO", _p(r, ("TCP", "UDP", "ICMP"))).sp()
+    b.kv("SPT", _n(r, 1024, 65535)).sp().kv("DPT", _port(r))
     if _c(r, 0.7):
-        b.sp().f("WINDOW").d("=").f(_n(r, 0, 65535)).sp().f("RES").d("=").f("0x00")
+        b.sp().kv("WINDOW", _n(r, 0, 65535)).sp().kv("RES", "0x00")
         for flag in r.sample(("SYN", "ACK", "FIN", "RST", "PSH"), _n(r, 1, 2)):
             b.sp().f(flag)
-        b.sp().f("URGP").d("=").f("0")
+        b.sp().kv("URGP", "0")
 
 
 @family("kv_pairs")
@@ -788,7 +846,9 @@ def kv_pairs(r) -> Line:
     elif variant == 3:
         sep, eq = _p(r, (", ", ", ", "; ", " | ", "  ", "\t")), _p(r, (": ", ": ", ":\t"))
     else:
-        sep, eq = _p(r, (", ", " ", "; ")), _p(r, (" = ", " = ", " =", "= "))
+        # not `key= value`: logsplit.fieldspans reads a `=` glued to its key and followed by a
+        # blank as an empty value (`ruser= rhost=1`), so `key= value` is not generated
+        sep, eq = _p(r, (", ", " ", "; ")), _p(r, (" = ", " = ", " =", " =  "))
     quotes = _p(r, (0.1, 0.2, 0.35))
     keys = r.sample(_KEYS_ALL, min(n, len(_KEYS_ALL)))
     for i, key in enumerate(keys):
@@ -797,18 +857,20 @@ def kv_pairs(r) -> Line:
         if _c(r, 0.5):
             typed_pair(r, b, eq)
             continue
-        b.f(key).d(eq)
         if variant == 3:
-            # `key: value`: an empty value is written as empty quotes or `null`
+            # `key: value`: an empty value is written as empty quotes (an empty field) or `null`
             x = r.random()
             if x < 0.05:
-                b.d('""')
+                b.kv(key, "", eq, q='"')
             elif x < 0.25:
-                quoted(r, b, 0.0)
+                _pair(b, key, eq, lambda: quoted(r, b, 0.0))
             else:
-                scalar(r, b) if _c(r, 0.6) else value(r, b)
+                _pair(b, key, eq, lambda: scalar(r, b) if _c(r, 0.6) else value(r, b))
         else:
-            _kv_value(r, b, quotes)
+            # `ruser=` keeps an empty place only glued to its key and before a blank, a list
+            # separator or the end of the line (logsplit.fieldspans)
+            keeps = eq in ("=", "= ") and (i == len(keys) - 1 or sep[0] in " \t,;|")
+            _pair(b, key, eq, lambda: _kv_value(r, b, quotes, keeps))
     return b
 
 

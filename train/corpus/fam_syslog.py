@@ -10,8 +10,11 @@ Also the helpers the other system-log modules (``fam_auth``, ``fam_platform``) s
   literal delimiter.  The constant words of a template are labeled by the convention (blank,
   bracket, quote, ``=`` ``,`` ``;`` ``|`` ``:`` ``@`` are delimiters; sentence punctuation at a
   word's end and a ``-`` ``--`` ``->`` ``*`` ``#`` ``/`` ``&&`` ``||`` standing alone are
-  delimiters; text between double quotes is one field).  This only ever sees constant text
-  written in this source; the random values are fields by construction.
+  delimiters; text between double quotes is one field; a ``key=`` before a blank or the end and
+  empty quotes ``""`` declare an empty field, rule 8).  A ``-`` that holds a value's place in a
+  template is written ``«-»`` (a field, rule 8).  This only ever sees constant text written in
+  this source; the random values are fields by construction.
+* :func:`control_noise` adds ANSI sequences, NUL, BEL and stray ``\\r`` as delimiters (rule 6).
 
 >>> import random
 >>> ops = tpl("Started {n} - 'exit-code'. «a:b» ‹/›{n}, done.", SLOTS)
@@ -157,7 +160,50 @@ def tpl(text: str, slots: dict) -> list:
             ops.append((_FIELD, p))
         else:
             ops.append((_DELIM, p))
-    return ops
+    return _declare_empties(ops)
+
+
+_EMPTY = 3
+_AFTER_KEY_EMPTY = frozenset(" \t,;|")
+
+
+def _declare_empties(ops: list) -> list:
+    """Rule 8 in constant template text: a ``key=`` glued to its key and followed by a blank,
+    a list separator or the end (``ruser= rhost=``, ``bcdDevice= 1.93``), and empty quotes
+    standing as a value (``rdomain ""``), give an empty field: declare it where
+    :func:`logsplit.fieldspans.empty_positions` derives it (a slot is taken to end in a field)."""
+    out: list = []
+    n = len(ops)
+    for i, (kind, p) in enumerate(ops):
+        if kind != _DELIM:
+            out.append((kind, p))
+            continue
+        prev_field = bool(out) and out[-1][0] in (_FIELD, _SLOT)
+        nxt = ops[i + 1] if i + 1 < n else None
+        if p == '"' and nxt == (_DELIM, '"'):
+            before = out[-1] if out else None
+            glued = before is not None and (before[0] in (_FIELD, _SLOT)
+                                            or before[1][-1:] in "\"'")
+            out.append((kind, p))
+            if not glued:
+                out.append((_EMPTY, ""))
+            continue
+        piece = ""
+        for j, c in enumerate(p):
+            piece += c
+            if c != "=" or not (j == 0 and prev_field):
+                continue
+            if j + 1 < len(p):
+                follows = p[j + 1] in _AFTER_KEY_EMPTY
+            else:
+                follows = nxt is None or (nxt[0] == _DELIM and nxt[1][:1] in _AFTER_KEY_EMPTY)
+            if follows:
+                out.append((_DELIM, piece))
+                out.append((_EMPTY, ""))
+                piece = ""
+        if piece:
+            out.append((_DELIM, piece))
+    return out
 
 
 def _flat(fn):
@@ -182,6 +228,8 @@ def emit(r, b: Line, ops, ctx=None) -> Line:
             b.f(p)
         elif kind == _DELIM:
             b.d(p)
+        elif kind == _EMPTY:
+            b.empty()
         else:
             p(r, b, ctx)
     return b
@@ -360,15 +408,12 @@ def header(r, b: Line, prog: str, pid=True, style=None, host=None) -> str:
     if style == "rfc5424":
         b.d("<").f(_ri(r, 0, 191)).d(">").f("1").sp().f(ts_iso(r)).sp().f(host).sp().f(prog)
         b.sp()
-        if pid:
-            b.f(pid).sp()
-        else:
-            b.d("- ")
+        b.f(pid if pid else "-").sp()                       # nil values are fields (rule 8)
         if _chance(r, 0.2):
             b.f(_pick(r, ["ID47", "AUTH", "audit", "SECURITY", "TCPIN"])).sp()
         else:
-            b.d("- ")
-        b.d("- ")
+            b.f("-").sp()
+        b.f("-").sp()
         return style
     if style == "bsd_pri":
         b.d("<").f(_ri(r, 0, 191)).d(">")
@@ -398,6 +443,60 @@ def header(r, b: Line, prog: str, pid=True, style=None, host=None) -> str:
     b.d(": ")
     return style
 
+
+
+# ============================================================================ control characters
+# Rule 6: terminal output captured into a log carries ANSI colour/cursor sequences, NUL, BEL and
+# stray carriage returns.  Every one of those characters is a delimiter and never sits inside a
+# field; they are added next to fields and blanks only, so no empty field (rule 8) is created
+# or destroyed.
+_SGR = ["\x1b[31m", "\x1b[0;32m", "\x1b[1;33m", "\x1b[34m", "\x1b[1;31m", "\x1b[36m", "\x1b[01;35m"]
+_SGR_OFF = ["\x1b[0m", "\x1b[m", "\x1b[0m\x1b[K"]
+_PREFIXES = ["\x1b[2J\x1b[H", "\x1b]0;root@host: ~\x07", "\x1b]0;journalctl -f\x07", "\x1b[K",
+             "\r", "\x1b[?25l"]
+_IN_BLANK = ["\x00", "\x07", "\r", "\x1b[K", "\x1b[1G"]
+
+
+def control_noise(r, b: Line, p: float = 0.04) -> Line:
+    """With probability ``p``, add control characters to ``b`` as delimiters (rule 6): a colour
+    sequence around one field that stands between blanks, a cursor/title sequence at the start,
+    or a NUL, BEL, carriage return or erase-line in one blank.
+
+    >>> import random
+    >>> b = control_noise(random.Random(0), Line().f("kernel").sp().f("panic"), 1.0)
+    >>> b.build().fields
+    ['kernel', 'panic']
+    """
+    if not _chance(r, p) or not b.parts:
+        return b
+    parts = b.parts
+    k = _rr(r, 3)
+    if k == 0:                                      # colour one field between blanks
+        cand = [i for i, (t, isf) in enumerate(parts)
+                if isf and t and (i == 0 or (not parts[i - 1][1] and parts[i - 1][0][-1:] == " "))
+                and (i + 1 == len(parts) or (not parts[i + 1][1] and parts[i + 1][0][:1] == " "))]
+        if cand:
+            i = _pick(r, cand)
+            _insert(b, i + 1, _pick(r, _SGR_OFF))
+            _insert(b, i, _pick(r, _SGR))
+            return b
+    if k == 1:                                      # cursor / title sequence before the line
+        _insert(b, 0, _pick(r, _PREFIXES))
+        return b
+    blanks = [i for i, (t, isf) in enumerate(parts) if not isf and t == " "
+              and 0 < i < len(parts) - 1 and parts[i - 1][1] and parts[i + 1][1]
+              and parts[i - 1][0] and parts[i + 1][0]]
+    if blanks:
+        i = _pick(r, blanks)
+        c = _pick(r, _IN_BLANK)
+        parts[i] = (c + " " if _chance(r, 0.5) else " " + c, False)
+    return b
+
+
+def _insert(b: Line, i: int, text: str) -> None:
+    """Insert delimiter ``text`` before part ``i``, keeping the recorded key/value pairs."""
+    b.parts.insert(i, (text, False))
+    b._pairs = [(k + (k >= i), v + (v >= i)) for k, v in b._pairs]
 
 # ============================================================================ syslog_rfc3164
 _S = SLOTS
@@ -495,27 +594,23 @@ _SD_CUSTOM_KEYS = ["iut", "eventSource", "eventID", "class", "user", "src", "act
                    "tenant", "region", "requestId", "status", "bytes", "reason"]
 
 
-def _sd_value(r, b: Line):
+def _sd_value(r) -> str:
     k = _rr(r, 8)
     if k == 0:
-        b.d('""')                                       # empty value: no field
-        return
-    b.d('"')
+        return ""                                       # empty value `k=""`: an empty field
     if k == 1:
-        b.f(" ".join(V.word(r) for _ in range(_ri(r, 2, 4))))
-    elif k == 2:
-        b.f(V.ip4(r))
-    elif k == 3:
-        b.f(V.camel(r, (1, 2)))
-    elif k == 4:
-        b.f(V.uuid(r))
-    else:
-        b.f(V.number(r, 0, 99999))
-    b.d('"')
+        return " ".join(V.word(r) for _ in range(_ri(r, 2, 4)))
+    if k == 2:
+        return V.ip4(r)
+    if k == 3:
+        return V.camel(r, (1, 2))
+    if k == 4:
+        return V.uuid(r)
+    return V.number(r, 0, 99999)
 
 
 def _sd_param(b: Line, key, value):
-    b.sp().f(key).d('="').f(value).d('"')
+    b.sp().kv(key, value, q='"')
 
 
 def structured_data(r, b: Line):
@@ -547,8 +642,7 @@ def structured_data(r, b: Line):
                            V.camel(r, (1, 2))]))
             b.d("@").f(_pick(r, ["32473", "41058", "18060", "27389", V.number(r, 1, 65000)]))
             for _ in range(_ri(r, 0, 4)):
-                b.sp().f(_pick(r, _SD_CUSTOM_KEYS)).d("=")
-                _sd_value(r, b)
+                _sd_param(b, _pick(r, _SD_CUSTOM_KEYS), _sd_value(r))
         b.d("]")
 
 
@@ -567,22 +661,22 @@ def syslog_rfc5424(r) -> Line:
     v = _rr(r, 5)   # 0 SD+msg, 1 nil SD+msg, 2 SD no msg, 3 nil-heavy, 4 SD+known msg
     b.d("<").f(_ri(r, 0, 191)).d(">").f("1").sp()
     if v == 3 and _chance(r, 0.5):
-        b.d("-")                                        # nil timestamp
+        b.f("-")                                        # nil timestamp: a field (rule 8)
     else:
         b.f(ts_iso(r, frac=_pick(r, [0, 3, 3, 6]), zone=_pick(r, _ZONES_COLON)))
     b.sp()
     if v == 3 and _chance(r, 0.3):
-        b.d("-")                                        # nil hostname
+        b.f("-")                                        # nil hostname
     else:
         b.f(_pick(r, [V.hostname(r), V.hostname(r, fqdn=True), V.ip4(r)]))
     b.sp().f(_pick(r, _APPS_5424)).sp()
     if v == 3 or _chance(r, 0.3):
-        b.d("-")                                        # nil procid
+        b.f("-")                                        # nil procid
     else:
         b.f(_ri(r, 1, 99999))
     b.sp()
     if v == 3 or _chance(r, 0.5):
-        b.d("-")                                        # nil msgid
+        b.f("-")                                        # nil msgid
     else:
         b.f(_pick(r, ["ID47", "ID" + V.number(r, 1, 999), "TCPIN", "audit", "SECURITY",
                        "req", "login", "GC"]))
@@ -590,7 +684,7 @@ def syslog_rfc5424(r) -> Line:
     if v in (0, 2, 4):
         structured_data(r, b)
     else:
-        b.d("-")
+        b.f("-")                                        # nil structured data
     if v == 2:
         return b                                        # no MSG part
     b.sp()
@@ -690,9 +784,9 @@ def kernel_dmesg(r) -> Line:
         b.f(_pick(r, ["mydrv", "snd_hda_intel", "i915", "amdgpu", "nouveau", "iwlwifi",
                        "xhci_hcd", "thermal", "ACPI", "pci"])).d(": ")
         message(r, b)
-        return b
+        return control_noise(r, b)
     kernel_message(r, b)
-    return b
+    return control_noise(r, b)
 
 
 # ============================================================================ iptables
@@ -713,62 +807,56 @@ def iptables_body(r, b: Line) -> Line:
     emit(r, b, _FW_PREFIX_OPS[_pick(r, _FW_PREFIXES)])
     v6 = _chance(r, 0.15)
     chain = _rr(r, 3)                              # 0 INPUT, 1 OUTPUT, 2 FORWARD
-    b.f("IN").d("=")
-    if chain != 1:
-        b.f(_pick(r, IFACES[:10]))
-    b.sp().f("OUT").d("=")
-    if chain != 0:
-        b.f(_pick(r, IFACES[:10]))
+    b.kv("IN", _pick(r, IFACES[:10]) if chain != 1 else "")          # `IN= `: an empty field
+    b.sp().kv("OUT", _pick(r, IFACES[:10]) if chain != 0 else "")
     if chain == 2 and _chance(r, 0.3):
-        b.sp().f("PHYSIN").d("=").f(_pick(r, IFACES[-6:])).sp().f("PHYSOUT").d("=").f(_pick(r, IFACES[:6]))
+        b.sp().kv("PHYSIN", _pick(r, IFACES[-6:])).sp().kv("PHYSOUT", _pick(r, IFACES[:6]))
     if chain != 1:
-        b.sp().f("MAC").d("=")
-        if _chance(r, 0.95):
-            b.f(_ethhdr(r, v6))
-    b.sp().f("SRC").d("=").f(V.ip6(r) if v6 else V.ip4(r))
-    b.sp().f("DST").d("=").f(V.ip6(r) if v6 else V.ip4(r))
-    b.sp().f("LEN").d("=").f(_ri(r, 28, 1500))
+        b.sp().kv("MAC", _ethhdr(r, v6) if _chance(r, 0.95) else "")
+    b.sp().kv("SRC", V.ip6(r) if v6 else V.ip4(r))
+    b.sp().kv("DST", V.ip6(r) if v6 else V.ip4(r))
+    b.sp().kv("LEN", _ri(r, 28, 1500))
     if v6:
-        b.sp().f("TC").d("=").f(_pick(r, ["0", "0", "16"]))
-        b.sp().f("HOPLIMIT").d("=").f(_pick(r, ["64", "255", "1", str(_ri(r, 30, 64))]))
-        b.sp().f("FLOWLBL").d("=").f(_ri(r, 0, 1048575))
+        b.sp().kv("TC", _pick(r, ["0", "0", "16"]))
+        b.sp().kv("HOPLIMIT", _pick(r, ["64", "255", "1", str(_ri(r, 30, 64))]))
+        b.sp().kv("FLOWLBL", _ri(r, 0, 1048575))
     else:
-        b.sp().f("TOS").d("=").f(_pick(r, ["0x00", "0x00", "0x08", "0x10", "0x02"]))
-        b.sp().f("PREC").d("=").f(_pick(r, ["0x00", "0x00", "0x20", "0xC0"]))
-        b.sp().f("TTL").d("=").f(_pick(r, ["64", "128", "255", "1", str(_ri(r, 30, 250))]))
-        b.sp().f("ID").d("=").f(_ri(r, 0, 65535))
+        b.sp().kv("TOS", _pick(r, ["0x00", "0x00", "0x08", "0x10", "0x02"]))
+        b.sp().kv("PREC", _pick(r, ["0x00", "0x00", "0x20", "0xC0"]))
+        b.sp().kv("TTL", _pick(r, ["64", "128", "255", "1", str(_ri(r, 30, 250))]))
+        b.sp().kv("ID", _ri(r, 0, 65535))
         if _chance(r, 0.5):
             b.sp().f("DF")
     proto = _pick(r, ["TCP", "TCP", "TCP", "UDP", "UDP", "ICMP", "2"])
     if v6 and proto == "ICMP":
         proto = "ICMPv6"
-    b.sp().f("PROTO").d("=").f(proto)
+    b.sp().kv("PROTO", proto)
     if proto == "TCP":
-        b.sp().f("SPT").d("=").f(_ri(r, 1024, 65535)).sp().f("DPT").d("=").f(V.port(r))
-        b.sp().f("WINDOW").d("=").f(_pick(r, ["0", "1024", "29200", "65535", "64240", str(_ri(r, 0, 65535))]))
-        b.sp().f("RES").d("=").f("0x00")
+        b.sp().kv("SPT", _ri(r, 1024, 65535)).sp().kv("DPT", V.port(r))
+        b.sp().kv("WINDOW", _pick(r, ["0", "1024", "29200", "65535", "64240", str(_ri(r, 0, 65535))]))
+        b.sp().kv("RES", "0x00")
         for fl in _pick(r, _TCP_FLAGS).split():
             b.sp().f(fl)
-        b.sp().f("URGP").d("=").f("0")
+        b.sp().kv("URGP", "0")
     elif proto == "UDP":
-        b.sp().f("SPT").d("=").f(_ri(r, 1, 65535)).sp().f("DPT").d("=").f(_pick(r, ["53", "123", "137", "1900", "5353", "67", V.port(r)]))
-        b.sp().f("LEN").d("=").f(_ri(r, 8, 1480))
+        b.sp().kv("SPT", _ri(r, 1, 65535)).sp().kv("DPT", _pick(r, ["53", "123", "137", "1900", "5353", "67", V.port(r)]))
+        b.sp().kv("LEN", _ri(r, 8, 1480))
     elif proto in ("ICMP", "ICMPv6"):
         t = _pick(r, ["8", "0", "3", "11", "135", "136"] if v6 else ["8", "0", "3", "11"])
-        b.sp().f("TYPE").d("=").f(t).sp().f("CODE").d("=").f(_pick(r, ["0", "0", "1", "3"]))
+        b.sp().kv("TYPE", t).sp().kv("CODE", _pick(r, ["0", "0", "1", "3"]))
         if t in ("8", "0"):
-            b.sp().f("ID").d("=").f(_ri(r, 0, 65535)).sp().f("SEQ").d("=").f(_ri(r, 1, 9999))
+            b.sp().kv("ID", _ri(r, 0, 65535)).sp().kv("SEQ", _ri(r, 1, 9999))
         elif t == "3" and _chance(r, 0.6):             # the quoted original packet
-            b.sp().d("[").f("SRC").d("=").f(V.ip4(r)).sp().f("DST").d("=").f(V.ip4(r))
-            b.sp().f("LEN").d("=").f(_ri(r, 28, 1500)).sp().f("TOS").d("=").f("0x00")
-            b.sp().f("PREC").d("=").f("0x00").sp().f("TTL").d("=").f(_ri(r, 1, 64))
-            b.sp().f("ID").d("=").f(_ri(r, 0, 65535)).sp().f("PROTO").d("=").f("UDP")
-            b.sp().f("SPT").d("=").f(_ri(r, 1024, 65535)).sp().f("DPT").d("=").f("53")
-            b.sp().f("LEN").d("=").f(_ri(r, 8, 512)).d(" ]")
+            b.sp().d("[").kv("SRC", V.ip4(r)).sp().kv("DST", V.ip4(r))
+            b.sp().kv("LEN", _ri(r, 28, 1500)).sp().kv("TOS", "0x00")
+            b.sp().kv("PREC", "0x00").sp().kv("TTL", _ri(r, 1, 64))
+            b.sp().kv("ID", _ri(r, 0, 65535)).sp().kv("PROTO", "UDP")
+            b.sp().kv("SPT", _ri(r, 1024, 65535)).sp().kv("DPT", "53")
+            b.sp().kv("LEN", _ri(r, 8, 512)).d(" ]")
     if chain == 1 and _chance(r, 0.4):
-        b.sp().f("UID").d("=").f(_ri(r, 0, 1100)).sp().f("GID").d("=").f(_ri(r, 0, 1100))
+        b.sp().kv("UID", _ri(r, 0, 1100)).sp().kv("GID", _ri(r, 0, 1100))
     if _chance(r, 0.15):
-        b.sp().f("MARK").d("=").f(V.hexstr(r, _ri(r, 1, 4), prefix="0x"))
+        b.sp().kv("MARK", V.hexstr(r, _ri(r, 1, 4), prefix="0x"))
     if _chance(r, 0.3):
         b.sp()                                          # UFW lines end with a blank
     return b
@@ -854,4 +942,4 @@ def journald(r) -> Line:
         message(r, b)
     else:
         emit(r, b, _pick(r, templates))
-    return b
+    return control_noise(r, b)

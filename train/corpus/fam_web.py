@@ -105,15 +105,22 @@ def _client(r):
 
 
 def _quoted_or_dash(b: L, value: str):
-    """``"value"`` (a quoted ``-`` is a field too)."""
-    return b.d('"').f(value).d('"')
+    """``"value"`` (a quoted ``-`` is a field too; empty quotes one empty field, rule 8)."""
+    return b.quoted(value)
+
+
+def _ident_user(b: L, user: str | None = None) -> L:
+    """CLF ``%l %u`` after the client: each ``-`` fills a value's place and is a field (rule 8:
+    columns stay countable), like the user name that other lines carry there."""
+    return b.sp().f("-").sp().f(user or "-").sp()
 
 
 def _bytes(r, b: L, dash_for_zero: bool):
+    """A response size; CLF ``%b`` writes ``-`` for zero bytes, a field (rule 8)."""
     n = r.randint(0, 4)
     if n == 0:
         if dash_for_zero:
-            b.d("-")
+            b.f("-")
         else:
             b.f("0")
     else:
@@ -132,11 +139,8 @@ def apache_access(r) -> L:
                      "shop.example.net"])).d(":").f(pick(r, ["443", "80", "443", "8443"])).sp()
     if v == 4 and chance(r, 0.5):                    # "%{X-Forwarded-For}i" first
         b.d('"').f(V.ip4(r)).d('" ')
-    b.f(_client(r)).d(" - ")                         # %h %l
-    if chance(r, 0.15):
-        b.f(pick(r, ["frank", "admin", V.user(r), V.email(r)])).sp()
-    else:
-        b.d("- ")
+    b.f(_client(r))                                  # %h %l %u
+    _ident_user(b, pick(r, ["frank", "admin", V.user(r), V.email(r)]) if chance(r, 0.15) else None)
     b.d("[").f(_clf(r, t)).d('] "').f(_request(r)).d('" ')
     b.f(str(pick(r, _STATUS))).sp()
     _bytes(r, b, dash_for_zero=True)
@@ -157,7 +161,7 @@ def apache_access(r) -> L:
 def _upstream_addr(r, b: L):
     k = r.randint(0, 9)
     if k == 0:
-        b.d("-")
+        b.f("-")                                     # no upstream: a placeholder field (rule 8)
     elif k == 1:
         b.f("unix").d(":").f(pick(r, ["/var/run/php/php8.1-fpm.sock", "/run/gunicorn.sock",
                                       "/tmp/puma.sock"]))
@@ -193,11 +197,8 @@ def nginx_access(r) -> L:
             obj["upstream_response_time"] = _secs(r)
         json_value(b, obj, ":", pick(r, [",", ", "]))
         return b
-    b.f(_client(r)).d(" - ")
-    if chance(r, 0.1):
-        b.f(V.user(r)).sp()
-    else:
-        b.d("- ")
+    b.f(_client(r))
+    _ident_user(b, V.user(r) if chance(r, 0.1) else None)
     b.d("[").f(_clf(r, t)).d('] "').f(_request(r)).d('" ').f(status).sp()
     _bytes(r, b, dash_for_zero=False)
     b.sp()
@@ -210,7 +211,7 @@ def nginx_access(r) -> L:
     if v == 2:                                       # rt=$request_time uct="$upstream_connect_time" ...
         b.sp().kv("rt", _secs(r))
         for key in ("uct", "uht", "urt"):
-            b.sp().f(key).d('="').f("-" if chance(r, 0.05) else _secs(r)).d('"')
+            b.sp().kv(key, "-" if chance(r, 0.05) else _secs(r), q='"')
     elif v == 3:                                     # upstream tail
         if chance(r, 0.5):
             b.words(" upstream: ")
@@ -727,9 +728,9 @@ def express(r) -> L:
         _upath(b, path).sp().f(str(status)).sp()
         _bytes(r, b, dash_for_zero=True)
         b.d(" - ").f(_ms3(r)).words(" ms")
-    elif v == 2:                                     # short
+    elif v == 2:                                     # short: `:remote-addr :remote-user :method ...`
         b.f(addr).sp()
-        b.d("- ")
+        b.f(V.user(r) if chance(r, 0.05) else "-").sp()   # the remote user's place: a field
         b.f(method).sp()
         _upath(b, path).sp().f("HTTP/" + pick(r, ["1.1", "1.1", "1.0", "2.0"])).sp()
         b.f(str(status)).sp()
@@ -737,11 +738,8 @@ def express(r) -> L:
         b.d(" - ").f(_ms3(r)).words(" ms")
     else:                                            # common / combined / default
         t = _t(r)
-        b.f(addr).d(" - ")
-        if chance(r, 0.1):
-            b.f(V.user(r)).sp()
-        else:
-            b.d("- ")
+        b.f(addr)                                    # `- :remote-user`, as CLF (rule 9)
+        _ident_user(b, V.user(r) if chance(r, 0.1) else None)
         if v == 5:                                   # default: [:date] is the web date
             b.d("[").f(t.strftime("%a, %d %b %Y %H:%M:%S GMT")).d("] ")
         else:

@@ -8,7 +8,12 @@ that no fixed template is learnt.  ``header(r, b)`` appends a random plausible l
 followed by the separator before the message.
 
 Every field is appended with ``.f()`` and every delimiter with ``.d()`` as the piece is built;
-nothing is labeled by scanning finished text (docs/LABELING.md is the convention).
+nothing is labeled by scanning finished text (docs/LABELING.md is the convention).  Rule 8:
+an absent value is an empty field where its separators keep its place (``key=``, ``a,,c``,
+``x||y``, ``""``), declared with ``.empty()`` exactly where :mod:`logsplit.fieldspans` derives
+it; glued ``->``/``=>`` are delimiters (``512M->128M(1024M)``); an ARN or URN is one field;
+control characters and escape sequences are delimiters (rule 6); a quoted value keeps its
+escaped quotes, also at its end (decision 61).
 
 >>> import random
 >>> s = message(random.Random(3), Line()).build("demo")
@@ -638,7 +643,47 @@ def _v_signal(r, b):
     b.f("SIG" + _p(r, _SIGNALS))
 
 
+_AWS_SERVICES = ("iam", "s3", "lambda", "sqs", "sns", "ec2", "dynamodb", "kms", "sts", "logs",
+                 "secretsmanager", "rds", "ecs", "elasticloadbalancing")
+_REGIONS = ("us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2", "ca-central-1")
+
+
+def _arn(r) -> str:
+    """An ARN or a URN: one identifier, colons and slashes included (product rule 9):
+    `arn:aws:iam::123456789012:user/alice`, `arn:aws:s3:::logs-bucket/2024/x.gz`,
+    `urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66`, `urn:li:person:1234`."""
+    acct = str(_n(r, 10 ** 11, 10 ** 12 - 1))
+    k = _n(r, 0, 9)
+    if k <= 1:
+        return f"arn:aws:iam::{acct}:{_p(r, ('user', 'role', 'group', 'policy'))}/" + (
+            _p(r, V.NAMES) if _c(r, 0.5) else _p(r, _CAMEL))
+    if k == 2:
+        return f"arn:aws:s3:::{_p(r, V.HOSTS)}-{_id(r, 3, 7)}" + (
+            "/" + _urlpath(r, False).lstrip("/") if _c(r, 0.5) else "")
+    if k == 3:
+        return f"arn:aws:lambda:{_p(r, _REGIONS)}:{acct}:function:{_p(r, _SNAKE).replace('_', '-')}"
+    if k == 4:
+        return f"arn:aws:sts::{acct}:assumed-role/{_p(r, _CAMEL)}/{_p(r, V.NAMES)}"
+    if k == 5:
+        svc = _p(r, _AWS_SERVICES)
+        return (f"arn:{_p(r, ('aws', 'aws', 'aws-cn', 'aws-us-gov'))}:{svc}:{_p(r, _REGIONS)}:{acct}:"
+                f"{_p(r, ('table', 'queue', 'key', 'log-group', 'secret', 'db', 'cluster'))}"
+                f"{_p(r, (':', '/'))}{_id(r, 3, 10)}")
+    if k == 6:
+        return "urn:uuid:" + _uuid(r)
+    if k == 7:
+        return f"urn:{_p(r, ('li', 'ietf', 'oid', 'isbn', 'epc'))}:{_id(r, 3, 8)}:{_n(r, 1, 99999)}"
+    if k == 8:
+        return f"arn:aws:ecs:{_p(r, _REGIONS)}:{acct}:task/{_id(r, 4, 8)}/{_hex(r, 32)}"
+    return f"arn:aws:sns:{_p(r, _REGIONS)}:{acct}:{_id(r, 3, 9)}-{_p(r, ('alerts', 'events', 'topic'))}"
+
+
+def _v_arn(r, b):
+    b.f(_arn(r))
+
+
 _VALUES = (
+    (_v_arn, 2),
     (_v_ip4, 8), (_v_ip4_port, 6), (_v_slash_ip, 2), (_v_ip6, 2), (_v_ip6_port, 2),
     (_v_host, 5), (_v_host_port, 3), (_v_upath, 6), (_v_file_line, 2), (_v_wpath, 2),
     (_v_url, 4), (_v_uuid, 3), (_v_email, 2), (_v_hex, 4), (_v_number, 12), (_v_signed, 3),
@@ -700,16 +745,36 @@ def _quoted_text(r) -> str:
     return _p(r, _CAMEL)
 
 
+def _escaped_inner(r) -> str:
+    """Quoted text holding escaped quotes (decision 61): `loading plugin \\"io.containerd\\"`,
+    `key \\"a b\\" not found`; half of them end in the escaped quote."""
+    inner = _p(r, ("io.containerd.grpc.v1.cri", "io.containerd.snapshotter.v1.overlayfs",
+                   _upath(r), _p(r, V.NAMES), _p(r, _CAMEL), _p(r, _STATES),
+                   " ".join(_plain_word(r) for _ in range(_n(r, 1, 3)))))
+    lead = " ".join(_plain_word(r) if _c(r, 0.7) else _word(r) for _ in range(_n(r, 1, 4)))
+    text = f'{lead} \\"{inner}\\"'
+    if _c(r, 0.5):
+        text += " " + " ".join(_plain_word(r) for _ in range(_n(r, 1, 3)))
+    return text
+
+
 def quoted(r, b: Line, empty: float = 0.05) -> Line:
-    """Append a quoted string: quotes are delimiters, content one field (empty: no field)."""
+    """Append a quoted string: quotes are delimiters, content one field.  Empty quotes standing
+    as a value are one empty field (rule 8: ``""``, ``''``); escaped quotes inside stay in the
+    field, also at its end (decision 61: ``"loading plugin \\"io.containerd\\""``)."""
     q = _p(r, ('"', '"', '"', "'", "'", "`"))
-    text = "" if _c(r, empty) else _quoted_text(r)
+    if _c(r, empty):
+        # only `""` and `''` keep an empty place (logsplit.fieldspans): never a backtick pair
+        return b.quoted("", '"' if q == "`" else q)
+    text = _quoted_text(r)
     if q == "'" and "'" in text:
         q = '"'
     if _c(r, 0.08):
         # escaped quotes outside any quoted string quote like `"` (decision 63):
         # `Component \042alt0\042 is`, `name=\"web\"`
         q = _p(r, ('\\"', '\\042', '\\x22', "&quot;", '\\"', '\\042'))
+    elif q == '"' and _c(r, 0.12):
+        text = _escaped_inner(r)
     return b.d(q).f(text).d(q)
 
 
@@ -795,28 +860,54 @@ _TYPED_KV = (
     (("ratio", "load", "score", "weight"), _v_decimal),
     (("lifetime", "uptime", "elapsed", "runtime", "cpu_time", "wait"), _v_clock),
     (("mac", "hwaddr"), _v_mac),
+    (("arn", "resource", "role_arn", "principal", "urn", "topic_arn"), _v_arn),
     (("ptr", "addr", "mask", "flags"), _v_hex),
 )
 
 
+def _record_pair(b: Line, key_part: int, start: int) -> None:
+    """Record the field at ``b.parts[key_part]`` and the first field appended at or after part
+    ``start`` as a key/value pair (what :meth:`Line.kv` records, for values that a value
+    generator writes, such as ``host:port`` or a quoted string)."""
+    for i in range(start, len(b.parts)):
+        if b.parts[i][1]:
+            b._pairs.append((key_part, i))
+            return
+
+
 def typed_pair(r, b: Line, sep: str = "=") -> Line:
     """Append ``key<sep>value`` where the value has the type the key suggests
-    (``latency=12ms``, ``client_ip=10.0.0.1``, ``err="connection refused"``)."""
+    (``latency=12ms``, ``client_ip=10.0.0.1``, ``err="connection refused"``), recorded as a
+    pair."""
     keys, fn = _p(r, _TYPED_KV)
-    b.f(_p(r, keys)).d(sep)
+    b.f(_p(r, keys))
+    k = len(b.parts) - 1
+    b.d(sep)
     fn(r, b)
+    _record_pair(b, k, k + 2)
     return b
 
 
 def _kv_one(r, b, sep, empty=0.08):
-    """One ``key<sep>value``; an empty value gives the key alone (``ruser=``)."""
+    """One ``key<sep>value``, recorded as a pair; with ``sep`` ``=`` the value may be empty:
+    an empty field right after the ``=`` (rule 8: ``ruser= rhost=``).  The caller follows it
+    with a blank or a list separator, where :mod:`logsplit.fieldspans` derives it."""
     if _c(r, 0.5):
         typed_pair(r, b, sep)
         return
-    b.f(_p(r, _KEYS_ALL) if _c(r, 0.85) else _id(r, 2, 8)).d(sep)
+    b.f(_p(r, _KEYS_ALL) if _c(r, 0.85) else _id(r, 2, 8))
+    k = len(b.parts) - 1
+    b.d(sep)
     x = r.random()
     if x < empty:
+        if sep == "=":
+            b.empty()
+            b._pairs.append((k, len(b.parts) - 1))
+        else:
+            scalar(r, b)             # `key = ` / `key: ` keep no empty place: give a value
+            _record_pair(b, k, k + 2)
         return
+    _record_pair_at = len(b.parts)
     if x < 0.22:
         quoted(r, b, 0.1)
     elif x < 0.7:
@@ -825,6 +916,7 @@ def _kv_one(r, b, sep, empty=0.08):
             b.d('"')                 # a stray, unmatched quote is a delimiter (`name=x", ws=`)
     else:
         _weighted(r, _KV_FNS, _KV_CUM)(r, b)
+    _record_pair(b, k, _record_pair_at)
 
 
 def _ph_kv(r, b, first):
@@ -837,14 +929,16 @@ def _ph_kv(r, b, first):
     elif x < 0.92:
         sep, between = ":", _p(r, (" ", ", ", ","))    # `pid:1234` colon-separated pair
     else:
-        sep, between = _p(r, (" = ", " =", "= ")), _p(r, (", ", " "))
+        # never `key= value`: a glued `=` before a blank keeps an empty value's place
+        # (logsplit.fieldspans), so `key= value` would read as key, empty, value
+        sep, between = _p(r, (" = ", " =", " = ")), _p(r, (", ", " "))
     for i in range(n):
         if i:
             b.d(between)
         if sep == ":":
             # `pid:1234`: the colon between the parts is a delimiter
             key = _p(r, _KEYS) if _c(r, 0.8) else _p(r, "ilnxybkv")   # `i:0`, `l:64`
-            b.f(key).d(":").f(_n(r, 0, 99999) if _c(r, 0.6) else _plain_word(r))
+            b.kv(key, _n(r, 0, 99999) if _c(r, 0.6) else _plain_word(r), ":")
         elif sep == ": ":
             # no empty values here: `key: ` then the next pair would read as `key: next`
             _kv_one(r, b, sep, empty=0.0)
@@ -908,8 +1002,11 @@ def _ph_group(r, b, first):
         for i in range(_n(r, 1, 3)):
             if i:
                 b.d(", ")
-            b.f(_p(r, _KEYS)).d(_p(r, (": ", ":", "=")))
+            b.f(_p(r, _KEYS))
+            kp = len(b.parts) - 1
+            b.d(_p(r, (": ", ":", "=")))
             scalar(r, b)
+            _record_pair(b, kp, kp + 2)
         b.d("}")
         return 4
     if k == 2:                                          # <0x0>
@@ -929,8 +1026,11 @@ def _ph_group(r, b, first):
         for i in range(_n(r, 1, 3)):
             if i:
                 b.d(_p(r, (", ", ",", " ")))
-            b.f(_p(r, _KEYS)).d("=")
+            b.f(_p(r, _KEYS))
+            kp = len(b.parts) - 1
+            b.d("=")
             scalar(r, b)
+            _record_pair(b, kp, kp + 2)
         b.d(c)
         return 4
     if k == 5:                                          # Class<0>(0x0)::method
@@ -1120,6 +1220,114 @@ def _ph_colon_tuple(r, b, first):
     return n
 
 
+_GLUE_SIZES = ("K", "M", "G", "KB", "MB", "")
+
+
+def _ph_glued_arrow(r, b, first):
+    """`->` / `=>` glued between values is a delimiter (product rule 5): `512M->128M(1024M)`
+    (a GC's before->after(total)), `RUNNING->STOPPED`, `a=>b`, `0x7f3a->0x7f3b`."""
+    arrow = _p(r, ("->", "->", "->", "=>"))
+    k = _n(r, 0, 4)
+    if k <= 1:
+        u = _p(r, _GLUE_SIZES)
+        hi = _n(r, 64, 99999)
+        b.f(f"{hi}{u}").d(arrow).f(f"{_n(r, 0, hi)}{u}")
+        if _c(r, 0.6):
+            b.d("(").f(f"{_n(r, hi, hi * 4)}{u}").d(")")
+        if _c(r, 0.3):
+            b.d(", ").f(_decimal(r)).sp().f("secs")
+        return 3
+    if k == 2:
+        b.f(_p(r, _STATES)).d(arrow).f(_p(r, _STATES))
+        if _c(r, 0.3):
+            b.d(arrow).f(_p(r, _STATES))
+        return 2
+    if k == 3:
+        b.f(_hex0(r)).d(arrow).f(_hex0(r))
+        return 2
+    b.f(_plain_word(r) if _c(r, 0.5) else _p(r, _SNAKE)).d(arrow).f(
+        _plain_word(r) if _c(r, 0.5) else _num(r))
+    return 2
+
+
+def _ph_empty_items(r, b, first):
+    """Lists and key lists with absent values (rule 8): `opts=a,,c`, `a, ,c`, `x||y`,
+    `user= host=db1`, `tags=,web`: every absent item is an empty field where the separators
+    keep its place.  A trailing separator keeps none (`a,b,` has two items)."""
+    k = _n(r, 0, 3)
+    if k <= 1:
+        key = _p(r, ("opts", "options", "flags", "args", "tags", "roles", "groups", "cols",
+                     "fields", "path", "hosts", "list", "values"))
+        b.f(key)
+        kp = len(b.parts) - 1
+        b.d("=")
+        sep = _p(r, (",", ",", ",", ";", "|", ":"))
+        if sep == ":":
+            sep = ","
+        n = _n(r, 2, 6)
+        items = [_c(r, 0.3) for _ in range(n)]
+        items[-1] = False                        # the last item is present
+        if not any(items):
+            items[_n(r, 0, n - 2)] = True
+        for i, absent in enumerate(items):
+            if i:
+                b.d(sep)
+            if absent:
+                b.empty()
+            else:
+                _list_item(r, b, _n(r, 0, 5) if _c(r, 0.5) else 0)
+        b._pairs.append((kp, kp + 2))
+        return 2 + n
+    if k == 2:                                   # bare list `a,,c` / `a, ,c` / `x||y`
+        sep = _p(r, (",", ", ", ";", "|", "||"))
+        n = _n(r, 3, 6)
+        for i in range(n):
+            if i:
+                if sep == "||":
+                    b.d("|").empty().d("|")
+                elif i < n - 1 and _c(r, 0.35):
+                    b.d(sep).empty().d(sep)      # `a,,c`, `a, , c`, `a;;c`
+                else:
+                    b.d(sep)
+            b.f(_plain_word(r) if _c(r, 0.5) else _num(r))
+        return n
+    # `user= host=x`: keys with and without values
+    n = _n(r, 2, 4)
+    between = _p(r, (" ", " ", ", ", ","))
+    empty_at = _n(r, 0, n - 1)
+    for i in range(n):
+        if i:
+            b.d(between)
+        if i == empty_at or _c(r, 0.2):
+            b.kv(_p(r, _KEYS_ALL), "")
+        else:
+            keys, fn = _p(r, _TYPED_KV)
+            if fn is _q_errno:
+                fn = _v_number
+            b.f(_p(r, keys))
+            kp = len(b.parts) - 1
+            b.d("=")
+            fn(r, b)
+            _record_pair(b, kp, kp + 2)
+    return 2 * n
+
+
+_CONTROLS = ("\x07", "\x00", "\x08", "\x7f", "\x1b[K", "\x1b[2K", "\x1b(B", "\x1b[?25l",
+             "\x1b]0;build\x07", "\x9b0m", "\x1b[1A", "\x0b", "\x0c")
+
+
+def _ph_control(r, b, first):
+    """Control characters and escape sequences are delimiters, always (rule 6): a BEL, a NUL,
+    an erase-line `ESC[K`, a title `ESC]0;…BEL` between or glued to values."""
+    b.f(_word(r))
+    b.d(_p(r, _CONTROLS) + (" " if _c(r, 0.5) else ""))
+    if _c(r, 0.5):
+        value(r, b)
+    else:
+        b.f(_word(r))
+    return 2
+
+
 def _ph_ellipsis(r, b, first):
     # a standalone `...` is a delimiter: `retrying shortly ...`
     b.f(_plain_word(r) if not first else _plain_word(r).capitalize()).d(" ...")
@@ -1131,6 +1339,7 @@ _PHRASES = (
     (_ph_group, 8), (_ph_quoted, 5), (_ph_arrow, 3), (_ph_call, 3), (_ph_ansi, 2),
     (_ph_exception, 2), (_ph_errchain, 2), (_ph_count, 4), (_ph_ellipsis, 1),
     (_ph_when, 3), (_ph_numbers, 2), (_ph_colon_tuple, 2),
+    (_ph_glued_arrow, 3), (_ph_empty_items, 3), (_ph_control, 1),
 )
 _PH_FNS, _PH_CUM = _cumulative(_PHRASES)
 _WORDY = (_ph_words, _ph_lead_value, _ph_value, _ph_count, _ph_quoted, _ph_group, _ph_call,
@@ -1250,9 +1459,27 @@ _TEMPLATES = (_t_sshd, _t_hdfs, _t_http, _t_spark, _t_sentence, _t_sentence)
 
 
 # ============================================================================ message
-def message(r, b: Line | None = None) -> Line:
+# joins after an empty value (`key=`): a blank or a list separator must follow it, or the `=`
+# keeps no empty place (logsplit.fieldspans)
+_JOINS_AFTER_EMPTY = (" ",) * 6 + (", ", "; ", " | ", "\t", " - ", " -- ")
+
+
+def _ends_empty(b: Line) -> bool:
+    return bool(b.parts) and b.parts[-1] == ("", True)
+
+
+def _close(r, b: Line, end: bool) -> Line:
+    """A message that may be followed by more text never ends in an empty value: what follows
+    (a quote, a bracket) would take its place away; fill it with a value instead."""
+    if not end and _ends_empty(b):
+        b.parts[-1] = (_num(r) if _c(r, 0.5) else _plain_word(r), True)
+    return b
+
+
+def message(r, b: Line | None = None, end: bool = False) -> Line:
     """Append a free-text message: words mixed with typed values, pairs, lists, groups,
-    quotes, arrows and punctuation, between 2 and ~30 fields long."""
+    quotes, arrows and punctuation, between 2 and ~30 fields long.  ``end``: the message ends
+    the line, so it may end in an empty value (``... rhost=``)."""
     b = b if b is not None else Line()
     if _c(r, 0.15):
         _p(r, _TEMPLATES)(r, b)
@@ -1261,7 +1488,7 @@ def message(r, b: Line | None = None) -> Line:
         elif _c(r, 0.3):
             b.d(_p(r, (" - ", ", ", ": ", " ")))
             _ph_words(r, b, False) if _c(r, 0.5) else _ph_kv(r, b, False)
-        return b
+        return _close(r, b, end)
     budget = 2 + int(28 * r.random() ** 2.5)
     used = 0
     first = True
@@ -1274,7 +1501,11 @@ def message(r, b: Line | None = None) -> Line:
         if used >= budget:
             break
         # between phrases: sentence punctuation at the word's end, then a separator
-        if fn in _WORDY and _c(r, 0.18):
+        if _ends_empty(b):
+            b.d(_p(r, _JOINS_AFTER_EMPTY))
+        elif b.parts[-1][0][-1:] in ",;|" and not b.parts[-1][1]:
+            b.sp()                       # `&quot;; x` would read `;;` as an empty item
+        elif fn in _WORDY and _c(r, 0.18):
             p = _p(r, _PUNCT)
             b.d(p + " ")
             if p in ".!?" and _c(r, 0.7):
@@ -1282,9 +1513,9 @@ def message(r, b: Line | None = None) -> Line:
                 used += 1
         else:
             b.d(_p(r, _JOINS))
-    if _c(r, 0.25):
+    if _c(r, 0.25) and not _ends_empty(b):
         b.d(_p(r, _END))
-    return b
+    return _close(r, b, end)
 
 
 # ============================================================================ header

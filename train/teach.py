@@ -1,0 +1,354 @@
+"""``logsplit-train --teach FILE...``: teach a model a format from a handful of corrected lines.
+
+The loop: ``logsplit --marked app.log > fix.marked``, correct the marks of the lines it got
+wrong, ``logsplit-train --teach fix.marked``.  :func:`teach` fine-tunes from the shipped model
+(or ``--init``) on EVERY corrected line (none is held out: the corrections are the data),
+repeated so they weigh as much as a small replay of synthetic corpus lines that keeps the model
+from forgetting the formats it knew, and writes a new model, never the shipped one.  It reports,
+before and after, which corrected lines the model gets right and the line accuracy of every
+corpus family on fresh lines (the forgetting check), and how to use the new model.
+
+Few epochs, a small replay and a fixed number of steps keep one run on 10 lines well under a
+minute on two cores; ``bench/fewshot.py`` calls :func:`teach_samples` to measure how many
+corrected lines a format needs.
+
+>>> cfg = TeachConfig(corrections=["fix.marked"], out="runs/taught.onnx")
+>>> cfg.epochs == defaults.TEACH_EPOCHS
+True
+"""
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from logsplit import defaults
+from logsplit.fieldspans import force_controls, spans_of
+from logsplit.vocab import Vocabulary
+
+from . import corpus
+from .fit import TrainError, out_paths, read_metadata, shipped_model_path
+from .sample import Sample
+
+
+@dataclass
+class TeachConfig:
+    """The knobs of one teach run; defaults from :mod:`logsplit.defaults` (``TEACH_*``)."""
+    corrections: list = field(default_factory=list)
+    out: str = defaults.TEACH_OUT
+    force: bool = False
+    init: str | None = None
+    replay: int = defaults.TEACH_REPLAY_LINES
+    correction_share: float = defaults.TEACH_CORRECTION_SHARE
+    epochs: int = defaults.TEACH_EPOCHS
+    batch: int = defaults.TEACH_BATCH
+    learning_rate: float = defaults.TEACH_LEARNING_RATE
+    check_per_family: int = defaults.TEACH_CHECK_PER_FAMILY
+    parity_lines: int = defaults.TEACH_PARITY_LINES
+    seed: int = defaults.SEED
+    strict: bool = True
+    verbose: bool = False
+
+
+# ----------------------------------------------------------------------------- quiet TensorFlow
+def quiet_tensorflow(verbose: bool = False) -> None:
+    """Keep TensorFlow, absl, CUDA and oneDNN start-up chatter off stderr (call before any
+    TensorFlow import).  Python's ``sys.stderr`` keeps writing to the real stderr; only what
+    native code writes to file descriptor 2 (``failed call to cuInit``, ``oneDNN custom
+    operations are on``, absl's pre-init warnings) goes to /dev/null.  No-op when ``verbose``.
+    """
+    if verbose:
+        return
+    os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
+    os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+    os.environ.setdefault("ABSL_MIN_LOG_LEVEL", "3")
+    try:
+        sys.stderr.flush()
+        real = os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        sys.stderr = os.fdopen(real, "w", buffering=1, encoding=sys.stderr.encoding or "utf-8",
+                               errors="backslashreplace")
+    except (OSError, ValueError, AttributeError):  # no real stderr (embedded): leave it alone
+        pass
+    import logging
+    for name in ("tensorflow", "absl", "tf2onnx", "keras"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    try:
+        import absl.logging
+        absl.logging.set_verbosity(absl.logging.ERROR)
+    except ImportError:  # pragma: no cover
+        pass
+
+
+def process_seconds() -> float:
+    """Wall time since this process started (start-up included), from /proc where available."""
+    try:
+        with open("/proc/self/stat") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/stat") as f:
+            btime = next(int(l.split()[1]) for l in f if l.startswith("btime"))
+        return time.time() - (btime + start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, StopIteration):
+        return time.time() - _T_IMPORT
+
+
+_T_IMPORT = time.time()
+
+
+# ----------------------------------------------------------------------------- helpers
+def _same_file(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def protected_paths() -> list[str]:
+    """The shipped model wherever it can be found (repository and installed package data)."""
+    out = [shipped_model_path()]
+    try:
+        from logsplit.model import default_model_path
+        out.append(default_model_path())
+    except Exception:  # pragma: no cover - the runtime cannot locate it: nothing more to guard
+        pass
+    return out
+
+
+def check_out(cfg: TeachConfig) -> dict:
+    """The output paths, or TrainError when --out is the shipped model (even with --force:
+    teaching never replaces it) or exists without --force."""
+    paths = out_paths(cfg.out)
+    for kind in ("onnx", "keras"):
+        for p in protected_paths():
+            q = p[:-5] + ".keras" if kind == "keras" else p
+            if _same_file(paths[kind], q):
+                raise TrainError(f"--out {cfg.out} is the shipped model: teach never overwrites "
+                                 f"it (even with --force); pick another --out")
+    if os.path.exists(paths["onnx"]) and not cfg.force:
+        raise TrainError(f"{paths['onnx']} exists; pass --force to overwrite it")
+    return paths
+
+
+def predict_spans(sess, texts: list[str], vocab: Vocabulary) -> list[list[tuple[int, int]]]:
+    """The fields the runtime would give each text: model labels, control characters forced to
+    delimiters (rule 6), empty fields derived (rule 8)."""
+    from .export import onnx_masks
+    out = []
+    for t, m in zip(texts, onnx_masks(sess, texts, vocab)):
+        m = m.copy()
+        force_controls(t, m)
+        out.append(spans_of(t, m))
+    return out
+
+
+def line_right(samples: list[Sample], predicted) -> list[bool]:
+    return [list(map(tuple, p)) == list(map(tuple, s.spans)) for s, p in zip(samples, predicted)]
+
+
+def per_family(samples: list[Sample], right: list[bool]) -> dict[str, float]:
+    tot: dict[str, list[int]] = {}
+    for s, r in zip(samples, right):
+        t = tot.setdefault(s.source, [0, 0])
+        t[0] += r
+        t[1] += 1
+    return {k: v[0] / v[1] for k, v in sorted(tot.items())}
+
+
+def training_lines(corrections: list[Sample], replay: list[Sample], share: float) -> list[Sample]:
+    """Every correction, repeated so the corrections make about ``share`` of the lines (each at
+    least once), plus the replay lines.
+
+    >>> c = [Sample("a", np.zeros(1, np.uint8), "fix")]
+    >>> r = [Sample("b", np.zeros(1, np.uint8), "x")] * 9
+    >>> [s.source for s in training_lines(c, r, 0.5)].count("fix")
+    9
+    """
+    if not corrections:
+        return list(replay)
+    want = share / (1 - share) * len(replay) if share < 1 else len(corrections)
+    reps = max(1, int(round(want / len(corrections))))
+    return [s for s in corrections for _ in range(reps)] + list(replay)
+
+
+# ----------------------------------------------------------------------------- the run
+def load_corrections(cfg: TeachConfig, log=print) -> tuple[list[Sample], dict]:
+    from .readers import new_stats, read_path
+    stats = new_stats()
+    out = []
+    for p in cfg.corrections:
+        got = read_path(p, strict=cfg.strict, stats=stats)
+        log(f"read {len(got)} corrected lines from {p}")
+        out += got
+    return out, stats
+
+
+def teach(cfg: TeachConfig, log=print) -> dict:
+    """Read ``cfg.corrections`` (marked, JSON Lines or character-label files) and teach them
+    (:func:`teach_samples`)."""
+    check_out(cfg)
+    corrections, stats = load_corrections(cfg, log)
+    summary = teach_samples(corrections, cfg, log)
+    summary["read_stats"] = stats
+    return summary
+
+
+def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
+                  check: list[Sample] | None = None, report: bool = True) -> dict:
+    """Fine-tune ``cfg.init`` (default: the shipped model) on every sample of ``corrections``
+    mixed with replayed corpus lines; write ``cfg.out`` (ONNX + .keras); return a summary with
+    ``before``/``after`` per corrected line and per family line accuracy on ``check`` (default:
+    ``cfg.check_per_family`` fresh corpus lines per family), ``seconds`` and ``paths``."""
+    t0 = time.time()
+    paths = check_out(cfg)
+    if not corrections:
+        raise TrainError("no corrected lines to teach (the files hold no labeled line)")
+    init = cfg.init or shipped_model_path()
+    keras_path = init[:-5] + ".keras" if init.endswith(".onnx") else init
+    onnx_path = keras_path[:-6] + ".onnx"
+    if not os.path.exists(keras_path):
+        raise TrainError(f"--init: {keras_path} not found (the .keras file beside the model)")
+    if not os.path.exists(onnx_path):
+        raise TrainError(f"--init: {onnx_path} not found (the .onnx file beside the weights)")
+    meta0 = read_metadata(onnx_path)
+    vocab = Vocabulary(meta0.get("vocab")) if meta0.get("vocab") else Vocabulary()
+    sizes = meta0.get("sizes") or {}
+    max_len = int(meta0.get("max_len") or defaults.TRAIN_MAX_LEN)
+
+    from .export import session
+    fams = corpus.names()
+    if check is None:
+        check = corpus.generate(cfg.check_per_family * len(fams), seed=cfg.seed + 7_000_003)
+    texts_c = [s.text for s in corrections]
+    texts_k = [s.text for s in check]
+    sess0 = session(onnx_path)
+    before_c = line_right(corrections, predict_spans(sess0, texts_c, vocab))
+    before_k = line_right(check, predict_spans(sess0, texts_k, vocab))
+    del sess0
+
+    # ---- fit: every correction, repeated, plus the replay; a fixed number of epochs
+    from .fit import _seed_everything
+    _seed_everything(cfg.seed)
+    import keras
+
+    from . import export
+    from .dataset import cut_windows, delim_weight, make_batches
+    from .model import compile_model, load_model
+    t_load = time.time()
+    model = load_model(keras_path)
+    compile_model(model, cfg.learning_rate)
+    replay = corpus.generate(cfg.replay, seed=cfg.seed + 5_000_011) if cfg.replay > 0 else []
+    lines = cut_windows(training_lines(corrections, replay, cfg.correction_share), max_len)
+    rng = random.Random(cfg.seed)
+    dw = delim_weight(lines, defaults.MAX_CLASS_WEIGHT)
+    batches = make_batches(lines, vocab, cfg.batch, dw, rng)
+
+    class Batches(keras.utils.PyDataset):
+        def __init__(self, items):
+            super().__init__()
+            self.items, self.order = items, list(range(len(items)))
+            rng.shuffle(self.order)
+
+        def __len__(self):
+            return len(self.items)
+
+        def __getitem__(self, i):
+            return self.items[self.order[i]]
+
+        def on_epoch_end(self):
+            rng.shuffle(self.order)
+
+    t_fit = time.time()
+    hist = model.fit(Batches(batches), epochs=cfg.epochs, verbose=2 if cfg.verbose else 0,
+                     shuffle=False)
+    fit_seconds = time.time() - t_fit
+
+    # ---- export (with the parity check every shipped model passes), then measure again
+    t_exp = time.time()
+    proto = export.convert(model)
+    meta = export.base_metadata(vocab, sizes or {"embed": defaults.EMBED_DIM,
+                                                 "units": defaults.LSTM_UNITS,
+                                                 "layers": defaults.LSTM_LAYERS}, max_len)
+    os.makedirs(os.path.dirname(os.path.abspath(paths["onnx"])), exist_ok=True)
+    export.set_metadata(proto, meta)
+    export.save(proto, paths["onnx"])
+    sess = export.session(paths["onnx"])
+    par = random.Random(cfg.seed).sample(texts_k, min(cfg.parity_lines, len(texts_k)))
+    parity = export.check_parity(model, sess, [t for t in par if len(t) <= 4 * max_len], vocab)
+    after_c = line_right(corrections, predict_spans(sess, texts_c, vocab))
+    pred_k = predict_spans(sess, texts_k, vocab)
+    after_k = line_right(check, pred_k)
+    fam_before, fam_after = per_family(check, before_k), per_family(check, after_k)
+    summary = {
+        "init": onnx_path, "corrected_lines": len(corrections),
+        "trained_lines": len(lines), "replay_lines": len(replay), "epochs": cfg.epochs,
+        "corrections_right": {"before": sum(before_c), "after": sum(after_c)},
+        "check_lines": len(check),
+        "check_accuracy": {"before": _mean(before_k), "after": _mean(after_k)},
+        "families": {f: {"before": fam_before[f], "after": fam_after[f]} for f in fam_before},
+        "fit_seconds": round(fit_seconds, 2), "load_seconds": round(t_fit - t_load, 2),
+        "export_seconds": round(time.time() - t_exp, 2), "parity": parity,
+        "loss": [float(v) for v in hist.history.get("loss", [])],
+    }
+    meta.update(training={"teach": {k: v for k, v in summary.items() if k != "families"},
+                          "sources": sorted({s.source for s in corrections})},
+                evaluation={"check_line_accuracy": summary["check_accuracy"]["after"]})
+    export.set_metadata(proto, meta)
+    export.save(proto, paths["onnx"])
+    model.save(paths["keras"])
+    summary["seconds"] = round(time.time() - t0, 2)
+    summary["paths"] = paths
+    summary["lines"] = [{"where": _where(s), "text": s.text, "before": b, "after": a}
+                        for s, b, a in zip(corrections, before_c, after_c)]
+    if report:
+        log(format_summary(summary, corrections, predict_spans(sess, texts_c, vocab)))
+    return summary
+
+
+def _mean(xs) -> float:
+    return float(np.mean(xs)) if len(xs) else 0.0
+
+
+def _where(s: Sample) -> str:
+    m = s.meta or {}
+    return f"{m['file']}:{m['line']}" if "file" in m and "line" in m else s.source
+
+
+def _clip(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def format_summary(summary: dict, corrections: list[Sample], predicted) -> str:
+    """The human report: corrected lines before -> after, the forgetting check, what next."""
+    from logsplit.marked import format_marked
+    mark = {True: "right", False: "WRONG"}
+    cr = summary["corrections_right"]
+    n = summary["corrected_lines"]
+    out = [f"corrected lines the model gets right: {cr['before']}/{n} before -> "
+           f"{cr['after']}/{n} after"]
+    for row, s, p in zip(summary["lines"], corrections, predicted):
+        out.append(f"  {mark[row['before']]:>5} -> {mark[row['after']]:<5}  {row['where']}  "
+                   f"{_clip(s.text)}")
+        if not row["after"]:
+            out.append(f"{'':17}model: {_clip(format_marked(s.text, p), 120)}")
+    ca = summary["check_accuracy"]
+    fams = summary["families"]
+    out.append(f"forgetting check, line accuracy on {summary['check_lines']} fresh corpus lines "
+               f"({len(fams)} families): {ca['before']:.3f} before -> {ca['after']:.3f} after")
+    moved = sorted(((v["after"] - v["before"], f) for f, v in fams.items()
+                    if abs(v["after"] - v["before"]) > 1e-9))
+    if moved:
+        out.append("  families that changed: " + ", ".join(
+            f"{f} {fams[f]['before']:.2f}->{fams[f]['after']:.2f}" for _, f in moved))
+    else:
+        out.append("  no family changed")
+    out.append(f"trained {summary['epochs']} epochs on {summary['trained_lines']} lines (every "
+               f"corrected line, repeated, + {summary['replay_lines']} replayed corpus lines): "
+               f"load {summary['load_seconds']:.1f} s, fit {summary['fit_seconds']:.1f} s, "
+               f"export {summary['export_seconds']:.1f} s")
+    o = summary["paths"]["onnx"]
+    out.append(f"wrote {o}; use it:  logsplit --model {o} FILE   (check again: "
+               f"logsplit --marked --model {o} FILE)")
+    return "\n".join(out)
