@@ -265,3 +265,44 @@ def test_empty_fields_and_controls_in_the_splitter(tiny_splitter):
     got = [r.fields for r in tiny_splitter.split(lines)]
     assert got == [["id", "name", "", "score"], ["x", "", "y"], ["ua", "", "ref", "-"],
                    ["ruser", "", "rhost", "1"], ["a", "b", "c"], ["id", "name", "", "score"]]
+
+
+@pytest.fixture(scope="module")
+def collapse_model_path(tmp_path_factory):
+    import tiny_model
+    from logsplit.vocab import vocab_spec
+    spec = vocab_spec(collapse_digits=True)
+    path = str(tmp_path_factory.mktemp("models") / "collapse.onnx")
+    meta = tiny_model.metadata(embed=16, units=32, layers=1, spec=spec)
+    return tiny_model.save(tiny_model.build_lstm_model(delimiters=None, meta=meta), path)
+
+
+def test_collapsed_digit_runs_map_back_exactly(collapse_model_path):
+    """A model that reads each digit run as one position: every digit of a run gets the run's
+    label, and lines that differ only in digit-run lengths are one model row."""
+    sp = Splitter(collapse_model_path, batch_size=16)
+    assert sp.vocab.collapse_digits
+    lines = ["id 12345 took 7ms", "id 9 took 100000ms", "x=1,,2 \x1b[31m42\x1b[0m", "",
+             "no digits here", "0" * 900 + " tail 12"]
+    got = sp.split(lines)
+    for line, r in zip(lines, got):
+        ids = sp.vocab.encode(line)
+        m_ids, m_len, index = sp.vocab.model_input(ids, np.array([ids.size]))
+        if ids.size == 0:
+            assert r.spans == ()
+            continue
+        lab = sp.model.delimiters(m_ids[None, :].astype(np.int32), m_len.astype(np.int32))[0]
+        mask = lab[index].astype(np.uint8)
+        force_controls(line, mask)
+        if len(m_ids) <= sp.window:
+            assert r.spans == tuple(spans_of(line, mask)), line
+    # the first two lines collapse to the same model input: one model row for both
+    sp2 = Splitter(collapse_model_path, batch_size=16)
+    sp2.split(lines[:2])
+    assert sp2.model_rows == 1
+    # a third length variant is served from the model-input cache: still one model row
+    r = sp2.split(["id 3 took 55555ms"])[0]
+    assert sp2.model_rows == 1
+    # and its labels are the first line's, mapped onto its own digit-run lengths
+    a, b = got[0].delimiter_mask(), r.delimiter_mask()
+    assert a[:3].tolist() == b[:3].tolist() and a[-2:].tolist() == b[-2:].tolist()
