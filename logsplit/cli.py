@@ -44,7 +44,7 @@ output modes:
   --tsv       all fields, tab-separated
   --marked    each line with its fields marked inline: ⟦field⟧, ⟦⟧ for an empty field; a
               literal ⟦ ⟧ ⟡ of the line is written ⟡⟦ ⟡⟧ ⟡⟡.  Correct the marks in an editor
-              and train on the file: logsplit-train --teach FILE.marked (see the README)
+              and train on the file: logsplit-train --teach FILE.marked
   -f LIST     selected fields, tab-separated, like cut: -f 1,3-5,-1 prints fields 1, 3 to 5,
               and the last; 7- is the seventh to the last; negative numbers count from the end
               (write -f=-2--1 for a range of negatives); a missing field prints empty;

@@ -84,3 +84,49 @@ def test_misses_diagnostic_runs_on_a_loghub_system():
     assert head.startswith("== Linux: ") and head.endswith("lines perfect (G)"), p.stdout
     # Linux's `sshd(pam_unix)` component is two fields by the bracket rule, so misses are listed
     assert "hdr Component" in p.stdout, p.stdout
+
+
+# Rules 8 and 9 on the shipped model: one line per shape, its exact fields.
+SHAPES = [
+    # two interface:address/port groups of one firewall line split alike (rule 9)
+    ("%ASA-6-302013: Built inbound TCP connection 4417 for outside:198.51.100.20/51515 "
+     "(198.51.100.20/51515) to inside:10.1.1.5/443 (10.1.1.5/443)",
+     ["%ASA-6-302013", "Built", "inbound", "TCP", "connection", "4417", "for", "outside",
+      "198.51.100.20", "51515", "198.51.100.20", "51515", "to", "inside", "10.1.1.5", "443",
+      "10.1.1.5", "443"]),
+    # an ARN is one identifier
+    ('user=arn:aws:iam::123456789012:user/alice action=s3:GetObject status=denied',
+     ["user", "arn:aws:iam::123456789012:user/alice", "action", "s3", "GetObject", "status",
+      "denied"]),
+    # glued -> between values
+    ("[GC (Allocation Failure) 512M->128M(1024M), 0.0123 secs]",
+     ["GC", "Allocation", "Failure", "512M", "128M", "1024M", "0.0123", "secs"]),
+    # placeholders keep their columns (rule 8)
+    ('10.0.0.5 - - [10/Oct/2023:13:55:36 +0000] "GET /index.html HTTP/1.1" 200 2326 "-" "curl/8.4.0"',
+     ["10.0.0.5", "-", "-", "10/Oct/2023:13:55:36 +0000", "GET /index.html HTTP/1.1", "200",
+      "2326", "-", "curl/8.4.0"]),
+    ('10.0.0.5 - bob [10/Oct/2023:13:55:36 +0000] "GET /index.html HTTP/1.1" 200 2326 "-" "curl/8.4.0"',
+     ["10.0.0.5", "-", "bob", "10/Oct/2023:13:55:36 +0000", "GET /index.html HTTP/1.1", "200",
+      "2326", "-", "curl/8.4.0"]),
+    ("id,name,,score", ["id", "name", "", "score"]),
+    ('ts=2024-05-01T10:00:00Z ua="" ref="-" ruser= rhost=10.0.0.1',
+     ["ts", "2024-05-01T10:00:00Z", "ua", "", "ref", "-", "ruser", "", "rhost", "10.0.0.1"]),
+    # a ` - ` that separates stays a delimiter
+    ("2024-05-01 10:00:00,123 - app.db - WARNING - pool exhausted",
+     ["2024-05-01 10:00:00,123", "app.db", "WARNING", "pool", "exhausted"]),
+]
+
+
+@pytest.mark.parametrize("line, fields", SHAPES)
+def test_convention_shapes_on_the_shipped_model(line, fields):
+    from logsplit import Splitter
+    assert Splitter(model_path=str(MODEL)).split([line])[0].fields == fields
+
+
+def test_apache_user_column_is_stable():
+    """`logsplit -f 3` is the user column whether the user is `-` or a name (rule 8)."""
+    from logsplit import Splitter
+    lines = [f'10.0.0.{i} - {u} [10/Oct/2023:13:55:3{i} +0000] "GET /a HTTP/1.1" 200 {i}'
+             for i, u in enumerate(["-", "bob", "-", "alice_w", "-"])]
+    got = [r.fields[2] for r in Splitter(model_path=str(MODEL)).split(lines)]
+    assert got == ["-", "bob", "-", "alice_w", "-"]
