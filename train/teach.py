@@ -260,9 +260,22 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
         def on_epoch_end(self):
             rng.shuffle(self.order)
 
+    # An explicit signature: Keras infers one from the first batches it peeks at, and fixes the
+    # width when those happen to be equally long (a later, shorter batch then fails).
+    import tensorflow as tf
+    data = Batches(batches)
+
+    def gen():
+        for i in range(len(data)):
+            yield data[i]
+        data.on_epoch_end()
+
+    sig = (tf.TensorSpec((None, None), tf.int32), tf.TensorSpec((None, None), tf.int32),
+           tf.TensorSpec((None, None), tf.float32))
+    ds = tf.data.Dataset.from_generator(gen, output_signature=sig).repeat()
     t_fit = time.time()
-    hist = model.fit(Batches(batches), epochs=cfg.epochs, verbose=2 if cfg.verbose else 0,
-                     shuffle=False)
+    hist = model.fit(ds, epochs=cfg.epochs, verbose=2 if cfg.verbose else 0,
+                     steps_per_epoch=len(data), shuffle=False)
     fit_seconds = time.time() - t_fit
 
     # ---- export (with the parity check every shipped model passes), then measure again
