@@ -117,11 +117,14 @@ def empty_fields(cls: np.ndarray, mask: np.ndarray, lengths: np.ndarray):
     prev[first] = 0
     hit = np.zeros(n, bool)
     # key=  followed by a blank, a list separator or the end of the line
-    hit |= (delim & (cls == EQUALS) & prev_field
-            & ((nxt == -1) | (nxt == BLANK) | ((nxt >= SEP_COMMA) & (nxt <= SEP_PIPE))))
-    # "" or '' opening a value: both quotes delimiters, the first not glued to a field or quote
     nxt_delim = np.zeros(n, bool)
     nxt_delim[:-1] = delim[1:]
+    # (the blank or separator after the `=` must itself be a delimiter: the empty field sits
+    # there, and a field starting at the same offset would make two spans start together)
+    hit |= (delim & (cls == EQUALS) & prev_field
+            & ((nxt == -1) | (nxt_delim & ((nxt == BLANK)
+                                           | ((nxt >= SEP_COMMA) & (nxt <= SEP_PIPE))))))
+    # "" or '' opening a value: both quotes delimiters, the first not glued to a field or quote
     quote = (cls == QUOTE2) | (cls == QUOTE1)
     pair = (delim & quote & (nxt == cls) & nxt_delim & ~prev_field
             & (prev != QUOTE2) & (prev != QUOTE1))

@@ -38,6 +38,8 @@ CASES = [
     ("a=b", "=", ["a", "b"]),
     ("a=>b", "=>", ["a", "b"]),
     ("done.", ".", ["done"]),
+    # a `=` before a blank that is part of a field (a model's odd label) gives no empty field
+    ('"q"= x', '"=', ["q", " x"]),
 ]
 
 
@@ -57,7 +59,7 @@ def _reference(text, mask):
         if not mask[i]:
             continue
         glued = i > 0 and not mask[i - 1]
-        if c == "=" and glued and (i + 1 == n or text[i + 1] in " \t,;|"):
+        if c == "=" and glued and (i + 1 == n or (text[i + 1] in " \t,;|" and mask[i + 1])):
             out.append(i + 1)
         if c in ",;|":
             j = i - 1
