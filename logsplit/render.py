@@ -216,6 +216,24 @@ _VISIBLE[0x7F] = 0x2421
 _VISIBLE.update({c: 0xFFFD for c in range(0x80, 0xA0)})
 
 
+def _runs(line: str, spans):
+    """(text, style name) of each non-empty run of a styled line, in order: delimiter runs and
+    fields, the fields alternating between the even and the odd style.
+
+    >>> list(_runs("a, b", ((0, 1), (3, 4))))
+    [('a', 'logsplit.field.even'), (', ', 'logsplit.delim'), ('b', 'logsplit.field.odd')]
+    """
+    pos = 0
+    for k, (s, e) in enumerate(spans):
+        if s > pos:
+            yield line[pos:s], "logsplit.delim"
+        if e > s:
+            yield line[s:e], "logsplit.field.odd" if k % 2 else "logsplit.field.even"
+        pos = e
+    if pos < len(line):
+        yield line[pos:], "logsplit.delim"
+
+
 class StyledRenderer:
     """The original line with delimiters highlighted and fields in alternating styles (rich).
 
@@ -284,25 +302,11 @@ class StyledRenderer:
         'a\\x1b[1;35m, \\x1b[0m\\x1b[36mb\\x1b[0m'
         """
         codes = self._codes()
-        d0, d1 = codes["logsplit.delim"]
-        even = codes["logsplit.field.even"]
-        odd = codes["logsplit.field.odd"]
         line = result.text.translate(_VISIBLE)
         if "\t" in line:
             return self._line_with_tabs(line, result.spans, codes)
-        out = []
-        append = out.append
-        pos = 0
-        for k, (s, e) in enumerate(result.spans):
-            if s > pos:
-                append(d0 + line[pos:s] + d1)
-            if e > s:
-                b, a = odd if k % 2 else even
-                append(b + line[s:e] + a)
-            pos = e
-        if pos < len(line):
-            append(d0 + line[pos:] + d1)
-        return "".join(out)
+        return "".join(codes[name][0] + text + codes[name][1]
+                       for text, name in _runs(line, result.spans))
 
     @staticmethod
     def _line_with_tabs(line: str, spans, codes) -> str:
@@ -310,20 +314,9 @@ class StyledRenderer:
         multiple of 8 terminal columns (rich's ``expand_tabs``), in the tab's delimiter style."""
         from rich.cells import cell_len
 
-        pieces = []  # (text, style name) of each non-empty run, in order
-        pos = 0
-        for k, (s, e) in enumerate(spans):
-            if s > pos:
-                pieces.append((line[pos:s], "logsplit.delim"))
-            if e > s:
-                pieces.append((line[s:e], "logsplit.field.odd" if k % 2 else
-                               "logsplit.field.even"))
-            pos = e
-        if pos < len(line):
-            pieces.append((line[pos:], "logsplit.delim"))
         out = []
         column = 0
-        for text, name in pieces:
+        for text, name in _runs(line, spans):
             b, a = codes[name]
             if "\t" not in text:
                 column += cell_len(text)

@@ -74,6 +74,23 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _guarded(run, errors: tuple) -> int:
+    """Run ``run()``; the training library's own ``errors`` and OS errors become one line on
+    stderr and exit 1, Ctrl-C exit 130.  Returns 0 when ``run`` finished."""
+    try:
+        run()
+    except errors as e:
+        print(f"logsplit-train: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"logsplit-train: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("logsplit-train: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
 def teach_main(args) -> int:
     """``logsplit-train --teach DATA...``: TensorFlow silenced before it is imported."""
     from .teach import TeachConfig, process_seconds, quiet_tensorflow
@@ -99,17 +116,10 @@ def teach_main(args) -> int:
         batch=args.batch or d.TEACH_BATCH,
         learning_rate=args.learning_rate or d.TEACH_LEARNING_RATE, seed=args.seed,
         strict=not args.skip_bad, verbose=args.verbose)
-    try:
-        teach(cfg, log=lambda m: print(m, flush=True))
-    except (TrainError, DataError, ExportError) as e:
-        print(f"logsplit-train: {e}", file=sys.stderr)
-        return 1
-    except OSError as e:
-        print(f"logsplit-train: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("logsplit-train: interrupted", file=sys.stderr)
-        return 130
+    code = _guarded(lambda: teach(cfg, log=lambda m: print(m, flush=True)),
+                    (TrainError, DataError, ExportError))
+    if code:
+        return code
     print(f"teach took {process_seconds():.1f} s wall time (start-up included)", flush=True)
     return 0
 
@@ -139,17 +149,12 @@ def main(argv=None) -> int:
         val_fraction=args.val_fraction, seed=args.seed, strict=not args.skip_bad,
         verbose=0 if args.quiet else (1 if sys.stderr.isatty() else 2))
     console = Console()
-    try:
-        summary = train(cfg, log=console.print)
-    except (TrainError, DataError, ExportError) as e:
-        print(f"logsplit-train: {e}", file=sys.stderr)
-        return 1
-    except OSError as e:
-        print(f"logsplit-train: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("logsplit-train: interrupted", file=sys.stderr)
-        return 130
+    done = {}
+    code = _guarded(lambda: done.setdefault("summary", train(cfg, log=console.print)),
+                    (TrainError, DataError, ExportError))
+    if code:
+        return code
+    summary = done["summary"]
     err.print(f"wrote {summary['paths']['onnx']} in {summary['total_seconds']:.0f} s")
     return 0
 
