@@ -17,6 +17,7 @@ from logsplit_train import corpus
 from logsplit_train.corpus import fam_network as FN
 from logsplit_train.corpus import fam_syslog as FS
 from logsplit_train.corpus.builder import Line
+from corpus_checks import check_construction, render  # noqa: F401
 
 N = 2000
 IP4 = r"\d+\.\d+\.\d+\.\d+"
@@ -28,12 +29,6 @@ FAMILIES = ("firewall", "aws", "jvm_gc", "syslog_rfc5424", "syslog_rfc3164", "op
             "journald", "docker", "healthapp")
 
 
-def render(s) -> str:
-    out, pos = [], 0
-    for a, z in s.spans:
-        out.append(s.text[pos:a] + "⟦" + s.text[a:z] + "⟧")
-        pos = z
-    return "".join(out) + s.text[pos:]
 
 
 @pytest.fixture(scope="module")
@@ -152,16 +147,7 @@ CASES = [
 
 @pytest.mark.parametrize("family,when,expect", CASES, ids=[f"{c[0]}:{c[1][:30]}" for c in CASES])
 def test_construction(drawn, family, when, expect):
-    hits, bad = 0, []
-    for s in drawn[family]:
-        if not re.search(when, s.text):
-            continue
-        hits += 1
-        ok = expect(s) if callable(expect) else re.search(expect, render(s)) is not None
-        if not ok:
-            bad.append(render(s))
-    assert hits >= 3, f"only {hits} lines match {when!r}"
-    assert not bad, f"{len(bad)}/{hits} lines, e.g. {bad[:3]}"
+    check_construction(drawn[family], when, expect)
 
 
 @pytest.mark.parametrize("build,fields", [

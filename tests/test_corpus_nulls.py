@@ -19,6 +19,7 @@ from logsplit_train.corpus import fam_structured as S
 from logsplit_train.corpus import fam_web as W
 from logsplit_train.corpus.builder import Line
 from logsplit_train.corpus.fam_db import L
+from corpus_checks import check_construction, render  # noqa: F401
 
 TS = "10/Oct/2023:13:55:36 +0000"
 
@@ -147,12 +148,6 @@ def test_construction_fields(name, build, text, fields):
     assert empty_positions(s.text, s.mask) == list(s.empties or [])
 
 
-def render(s) -> str:
-    out, pos = [], 0
-    for a, z in s.spans:
-        out.append(s.text[pos:a] + "⟦" + s.text[a:z] + "⟧")
-        pos = z
-    return "".join(out) + s.text[pos:]
 
 
 FAMS = ("squid", "iis_w3c", "clf_variants", "null_exports", "elb_access", "dash_separated",
@@ -213,16 +208,7 @@ CASES = [
 
 @pytest.mark.parametrize("family,when,expect", CASES, ids=[f"{c[0]}:{c[1][:30]}" for c in CASES])
 def test_family_construction(drawn, family, when, expect):
-    hits, bad = 0, []
-    for s in drawn[family]:
-        if not re.search(when, s.text):
-            continue
-        hits += 1
-        ok = expect(s) if callable(expect) else re.search(expect, render(s)) is not None
-        if not ok:
-            bad.append(render(s))
-    assert hits >= 3, f"only {hits} lines match {when!r}"
-    assert not bad, f"{len(bad)}/{hits} lines, e.g. {bad[:3]}"
+    check_construction(drawn[family], when, expect)
 
 
 def test_no_lone_dash_delimiter_in_placeholder_formats(drawn):
