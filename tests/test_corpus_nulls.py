@@ -136,6 +136,19 @@ CONSTRUCTIONS = [
          b, "10.0.0.1", "-", "-", TS, "GET / HTTP/1.1", "200", "-", "-", "curl/8.4.0")),
      'gunicorn.access - INFO - 10.0.0.1 - - [10/Oct/2023:13:55:36 +0000] "GET / HTTP/1.1" 200 - "-" "curl/8.4.0"',
      ["gunicorn.access", "INFO", "10.0.0.1", "-", "-", TS, "GET / HTTP/1.1", "200", "-", "-", "curl/8.4.0"]),
+    # column tables (decision 83): `-` flags, a `-` upstream time and a quoted "-" are fields
+    ("envoy default", lambda: N.envoy_line(Line(), "2016-04-15T20:17:00.310Z", "POST /api HTTP/2", "204", "-",
+                                           "154", "0", "226", "-", "-", "nsq2http", "cc21d9b0",
+                                           "locations", "tcp://10.0.2.1:80"),
+     '[2016-04-15T20:17:00.310Z] "POST /api HTTP/2" 204 - 154 0 226 - "-" "nsq2http" "cc21d9b0" "locations" "tcp://10.0.2.1:80"',
+     ["2016-04-15T20:17:00.310Z", "POST /api HTTP/2", "204", "-", "154", "0", "226", "-", "-",
+      "nsq2http", "cc21d9b0", "locations", "tcp://10.0.2.1:80"]),
+    ("ls -l mode and symlink", lambda: N.ls_line(Line(), "lrwxrwxrwx", "1", "root", "root", "7", "Mar  1  2023", "bin", "usr/bin"),
+     "lrwxrwxrwx 1 root root     7 Mar  1  2023 bin -> usr/bin",
+     ["lrwxrwxrwx", "1", "root", "root", "7", "Mar  1  2023", "bin", "usr/bin"]),
+    ("ls -l plain file", lambda: N.ls_line(Line(), "-rw-r--r--", "1", "bob", "staff", "4096", "Dec  2 10:00", "notes.txt"),
+     "-rw-r--r-- 1 bob staff  4096 Dec  2 10:00 notes.txt",
+     ["-rw-r--r--", "1", "bob", "staff", "4096", "Dec  2 10:00", "notes.txt"]),
 ]
 
 
@@ -152,7 +165,7 @@ def test_construction_fields(name, build, text, fields):
 
 FAMS = ("squid", "iis_w3c", "clf_variants", "null_exports", "elb_access", "dash_separated",
         "apache_access", "nginx_access", "express", "python_logging", "logfmt", "tsv_records",
-        "csv_records", "kv_pairs")
+        "csv_records", "kv_pairs", "pipe_records", "column_tables")
 
 
 @pytest.fixture(scope="module")
@@ -203,6 +216,20 @@ CASES = [
     ("csv_records", r",,", lambda s: "" in s.fields),
     ("tsv_records", r"\t-(\t|$)", r"\t⟦-⟧"),
     ("kv_pairs", r"[a-z]=( |$)", r"⟦[\w.-]+⟧=⟦⟧"),
+    # placeholder words in cells are fields (decision 80)
+    ("csv_records", r"(^|,)(NULL|N/A|\\N)(,|$)", r"⟦(NULL|N/A|\\N)⟧"),
+    ("tsv_records", r"\t(NULL|N/A|\\N|--)(\t|$)", r"\t⟦(NULL|N/A|\\N|--)⟧"),
+    ("pipe_records", r"\| (NULL|N/A|\\N|-) +\|", r"\| ⟦(NULL|N/A|\\N|-)⟧ +\|"),
+    # column tables (decision 83): dash columns are fields, ` -> ` and ` - ` delimit
+    ("column_tables", r"^[-dl][-rwx]{9}", r"^⟦[-dl][-rwx]{9}[.@+]?⟧ ⟦\d+⟧ "),
+    ("column_tables", r" -> ", r"⟧ -> ⟦"),
+    ("column_tables", r"^\[[^]]+\] \"[^\"]+\" \d{3} - ", r"\" ⟦\d{3}⟧ ⟦-⟧ ⟦\d+⟧ "),
+    ("column_tables", r'"-"', r'"⟦-⟧"'),
+    ("column_tables", r"(ESTABLISHED|TIME_WAIT|CLOSE_WAIT|SYN_SENT|FIN_WAIT2|LAST_ACK) +-$", r" +⟦-⟧$"),
+    ("column_tables", r" - +\[", r" ⟦-⟧ +\[⟦"),
+    ("column_tables", r"\] [\w.$]+ - ", r"⟧ - ⟦"),
+    ("column_tables", r"^\w+\d\s+-+\s", r"^⟦\w+⟧\s+⟦-+⟧\s"),
+    ("column_tables", r"flags=-+ ", r"⟦flags⟧=⟦-+⟧ "),
 ]
 
 

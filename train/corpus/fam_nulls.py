@@ -678,3 +678,129 @@ def dash_separated(r) -> L:
         return b
     # %(asctime)s - %(levelname)s - %(message)s
     return dash_line(b, [asctime, pick(r, _LEVELS)], lambda x: body(r, x))
+
+
+# ============================================================================ column tables
+_ENVOY_FLAGS = (DASH, DASH, DASH, DASH, "UH", "UF", "URX", "NR", "UT", "UO", "DC", "LH", "RL", "UC")
+_PROGRAMS = ("sshd", "nginx", "java", "postgres", "redis-server", "node", "python3", "dockerd",
+             "containerd", "envoy", "haproxy", "chronyd", "systemd-resolve")
+
+
+def envoy_line(b: Line, ts, request, status, flags, rx, tx, duration, upstream_time, xff, ua,
+               request_id, authority, upstream) -> Line:
+    """Envoy's default access line: ``%RESPONSE_FLAGS%`` and an absent upstream time are ``-``
+    in their columns (fields, rule 8), and so is a quoted ``"-"`` header.
+
+    >>> envoy_line(Line(), "2016-04-15T20:17:00.310Z", "POST /api HTTP/2", "204", "-", "154",
+    ...            "0", "226", "-", "-", "curl/8.4.0", "cc21d9b0", "locations",
+    ...            "tcp://10.0.2.1:80").build().fields[:10]
+    ['2016-04-15T20:17:00.310Z', 'POST /api HTTP/2', '204', '-', '154', '0', '226', '-', '-', 'curl/8.4.0']
+    """
+    b.bracketed(ts).sp().quoted(request).sp()
+    b.fields([status, flags, rx, tx, duration, upstream_time]).sp()
+    for i, v in enumerate((xff, ua, request_id, authority, upstream)):
+        if i:
+            b.sp()
+        b.quoted(v)
+    return b
+
+
+def ls_line(b: Line, mode, links, owner, group, size, when, name, target=None) -> Line:
+    """An ``ls -l`` row: the mode string (``-rw-r--r--``, dashes and all) is one field; the
+    column padding and a symlink's `` -> `` are delimiters.
+
+    >>> ls_line(Line(), "lrwxrwxrwx", "1", "root", "root", "7", "Mar  1  2023", "bin", "usr/bin").build().fields
+    ['lrwxrwxrwx', '1', 'root', 'root', '7', 'Mar  1  2023', 'bin', 'usr/bin']
+    """
+    b.f(mode).sp().f(links).sp().f(owner).sp().f(group).sp(max(1, 6 - len(size))).f(size).sp()
+    b.f(when).sp().f(name)
+    if target is not None:
+        b.d(" -> ").f(target)
+    return b
+
+
+def _mode(r) -> str:
+    kind = pick(r, "----dl")
+    bits = "".join(c if chance(r, 0.6) else DASH for c in "rwxrwxrwx")
+    return kind + bits + pick(r, ["", "", "", ".", "@", "+"])
+
+
+def _ls(r, b: L) -> L:
+    t = V.moment(r)
+    when = t.strftime("%b ") + f"{t.day:>2} " + (t.strftime("%H:%M") if chance(r, 0.6) else f" {t.year}")
+    mode = _mode(r)
+    name = pick(r, [V.ident(r) + pick(r, [".txt", ".log", ".conf", ".tar.gz", ".py", ""]),
+                    V.ident(r, 2, 6)])
+    target = V.unix_path(r) if mode[0] == "l" else None
+    return ls_line(b, mode, str(r.randint(1, 40)), V.user(r), pick(r, ["root", "staff", "wheel", V.user(r)]),
+                   str(r.randint(0, 10 ** r.randint(1, 9))), when, name, target)
+
+
+def _netstat(r, b: L) -> L:
+    """``netstat -tanp``: the PID/Program column is ``-`` when the owner is not visible."""
+    b.f(pick(r, ["tcp", "tcp", "udp"])).sp(r.randint(1, 8)).f(str(r.randint(0, 400))).sp(r.randint(1, 6))
+    b.f(str(r.randint(0, 400))).sp().f(V.ip4(r)).d(":").f(str(V.port(r))).sp(r.randint(1, 12))
+    b.f(V.ip4(r)).d(":").f(str(r.randint(1024, 65535))).sp(r.randint(1, 12))
+    b.f(pick(r, ["ESTABLISHED", "TIME_WAIT", "CLOSE_WAIT", "SYN_SENT", "FIN_WAIT2", "LAST_ACK"]))
+    b.sp(r.randint(1, 8)).f(_maybe(r, f"{r.randint(1, 99999)}/{pick(r, _PROGRAMS)}", 0.4))
+    return b
+
+
+def _slot_line(r, b: L) -> L:
+    """A padded column that holds ``-`` when its value is absent (``%-8X{ctx}`` with a ``-``
+    default, a component column): the ``-`` is a field, the padding a delimiter, and a
+    `` - `` before the message still separates."""
+    b.f(V.timestamp(r, pick(r, ["iso_t", "iso_space", "iso_zone"]) if chance(r, 0.5) else None)).sp()
+    lv = pick(r, ["INFO", "WARN", "ERROR", "DEBUG", "I", "W", "E", "D"])
+    b.f(lv).sp(1 + max(0, 5 - len(lv)) if chance(r, 0.5) else 1)
+    slot = _maybe(r, pick(r, ["NETWORK", "STORAGE", "REPL", "ACCESS", "QUERY", V.user(r),
+                              V.hexstr(r, 8, "")]), 0.5)
+    framed = chance(r, 0.3)
+    if framed:
+        b.d("[")
+    b.f(slot).sp(max(1, 9 - len(slot)) if not framed else 0)
+    if framed:
+        b.d("] ")
+    b.d("[").f(pick(r, ["main", "conn" + str(r.randint(1, 9999)), "worker-" + str(r.randint(1, 9)),
+                        "http-nio-8080-exec-" + str(r.randint(1, 20)), "initandlisten"])).d("] ")
+    if chance(r, 0.4):
+        b.f(V.java_class(r)).d(" - ")
+    _words_body(r, b)
+    return b
+
+
+def _flag_table(r, b: L) -> L:
+    """Status rows whose flag column is a run of dashes when no flag is set (``----``, ``--``):
+    a dash run standing in a column is a value (rule 8), like HAProxy's termination state."""
+    n = pick(r, [2, 4, 4, 5])
+    flags = "".join(pick(r, "ACDHIKLNPRSTUW") if chance(r, 0.25) else DASH for _ in range(n))
+    head = [pick(r, ["sda", "sdb", "nvme0n1", "md0", "eth0", "bond0", "vol"]) + str(r.randint(0, 9)),
+            flags, pick(r, ["ONLINE", "DEGRADED", "up", "down", "ok", "FAULTED"]), V.size(r)]
+    if chance(r, 0.5):
+        b.fields(head, pick(r, [" ", "  ", "\t"]))
+    else:
+        for i, (k, v) in enumerate(zip(("dev", "flags", "state", "size"), head)):
+            if i:
+                b.sp()
+            b.kv(k, v)
+    return b
+
+
+@family("column_tables")
+def column_tables(r) -> L:
+    """Columns that hold ``-`` or a run of dashes for an absent value, beside `` - `` and
+    `` -> `` that separate: Envoy access lines (``%RESPONSE_FLAGS%`` ``-``), ``ls -l`` rows
+    (``-rw-r--r--``), ``netstat -p`` rows (``-`` program), padded ``-`` slots before a
+    thread, and flag tables (``----``)."""
+    b = L()
+    v = r.randint(0, 4)
+    if v == 0:
+        fail = chance(r, 0.3)
+        return envoy_line(b, V.timestamp(r, pick(r, ["iso_t", "iso_nano"])),
+                          _request(r), str(pick(r, _STATUS)), pick(r, _ENVOY_FLAGS),
+                          str(r.randint(0, 9999)), str(r.randint(0, 99999)), str(r.randint(0, 3000)),
+                          DASH if fail or chance(r, 0.2) else str(r.randint(0, 2000)),
+                          _maybe(r, V.ip4(r), 0.4), pick(r, _UAS), V.uuid(r),
+                          pick(r, ["locations", "api.internal", V.hostname(r, fqdn=True)]),
+                          DASH if fail else f"{V.ip4(r)}:{V.port(r)}")
+    return (_ls, _netstat, _slot_line, _flag_table)[v - 1](r, b)

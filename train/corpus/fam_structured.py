@@ -500,6 +500,9 @@ def _header_row(r, b: Line, n: int, sep: str, quote_all: bool):
 
 
 # ============================================================================ CSV
+#: What exports and tables write where a value is absent: each fills its cell, so it is a field.
+_PLACEHOLDERS = ("-", "-", "-", "NULL", "\\N", "null", "N/A", "n/a", "--", "None", "nil")
+
 @family("csv_records")
 def csv_records(r) -> Line:
     """Variants: minimal quoting (only cells with commas), all strings quoted, a header row of
@@ -529,8 +532,8 @@ def csv_records(r) -> Line:
         quote = quote_all and (kind != "a" or not text[:1].isdigit() or _c(r, 0.3))
         if (kind == "t" and _c(r, 0.3)) or sep in text:
             quote = True                                # a writer quotes a cell holding `,`
-        if kind == "e" and _c(r, 0.15):
-            b.f(_p(r, ("-", "NULL", "\\N", "null")))   # a placeholder in the cell: a field
+        if kind == "e" and _c(r, 0.3):
+            b.f(_p(r, _PLACEHOLDERS))                 # a placeholder in the cell: a field
             continue
         _emit_cell(b, kind, text, quote, between=0 < i < n - 1)
     return b
@@ -576,8 +579,8 @@ def tsv_records(r) -> Line:
                 b.d("\t")
             if kind == "c":
                 kind, text = "t", text.replace(",", "")
-            if kind == "e" and _c(r, 0.2):
-                b.f("-")                               # `-` placeholder: a field (rule 8)
+            if kind == "e" and _c(r, 0.3):
+                b.f(_p(r, _PLACEHOLDERS))              # a placeholder: a field (rule 8)
                 continue
             _emit_cell(b, kind, text, False)
     elif variant == 1:
@@ -643,6 +646,8 @@ def pipe_records(r) -> Line:
                 b.d(" ")
             if kind == "c":
                 kind, text = "t", text.replace(",", "")
+            if kind == "e" and _c(r, 0.3):
+                kind, text = "a", _p(r, _PLACEHOLDERS)   # a placeholder: a field (rule 8)
             _emit_cell(b, kind, text, False)
             if pad and kind != "t":
                 b.d(" " * _n(r, 0, 8))                  # column padding
