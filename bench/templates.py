@@ -158,8 +158,8 @@ def run_logsplit(texts, contents, splitter):
     ids = [miner.add(r.text, r.spans)[0] for r in results]
     templates = []
     for r, cid, content in zip(results, ids, contents):
-        tokens = miner.cluster_tokens(cid)
-        variables = [sp for sp, tok in zip(r.spans, tokens) if tok == WILDCARD]
+        spans, tokens = miner.parts(r.text, r.spans, cid)
+        variables = [sp for sp, tok in zip(spans, tokens) if tok == WILDCARD]
         templates.append(cut_to_content(r.text, content, variables))
     return ids, templates
 

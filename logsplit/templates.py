@@ -5,9 +5,18 @@ Drain3 (the ``[templates]`` extra; this is the only module that imports it, and 
 ``[pid 42]`` are tokens glued to their punctuation.  Here each of logsplit's fields is one
 token: a timestamp with spaces stays one token, ``key=value`` gives a constant ``key`` and a
 variable ``value``.  A field holding a digit is a variable before Drain3 sees it
-(:data:`~logsplit.defaults.TEMPLATE_DIGIT_FIELDS_VARIABLE`); otherwise Drain3 runs with its
-defaults, no configuration.  A template is shown as a line whose variable fields are ``<*>``,
-the delimiters kept as they are in the line.
+(:data:`~logsplit.defaults.TEMPLATE_DIGIT_FIELDS_VARIABLE`).  Two more steps, both without
+configuration, stand in for the per-system header format and masking the Loghub benchmark
+gives Drain by hand:
+
+* the line's *header* (timestamp, host, level, component) is found from its delimiters
+  (:func:`message_start`) and left out of mining, so lines of one log that share a host and a
+  program are not drawn together by them; the header is still shown, its fields ``<*>`` where
+  they differ between the template's lines;
+* an empty pair of brackets in the message is a slot holding one variable (:func:`slots`).
+
+Otherwise Drain3 runs with its defaults.  A template is shown as a line whose variable fields
+are ``<*>``, the delimiters kept as they are in the line.
 
 Streaming: templates are mined one line at a time, so a template's id is known as soon as its
 first line arrives (``tail -f | logsplit --templates`` prints each new template then); a
@@ -25,6 +34,7 @@ shows each template as it is at the end.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from . import defaults
@@ -65,6 +75,64 @@ def render_template(text: str, spans, tokens) -> str:
     return "".join(out)
 
 
+#: A delimiter that ends a line's header: `: ` (syslog, log4j ``%c: %m``), ` - ` (Python logging,
+#: log4j ``%c - %m``), ` | ` (loguru), or a `] ` right after the field (``[notice] msg``).
+HEADER_END = re.compile(r":\s|\s-\s|\s\|\s|^\]\s")
+#: Level words (and Android's one-letter levels): when one stands among the first fields, the
+#: header ends after it, not at a `: ` or ` - ` before it (Zookeeper's ``ts - INFO [..] - msg``).
+LEVEL_WORDS = frozenset(
+    w for base in ("TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR",
+                   "SEVERE", "FATAL", "CRITICAL", "CRIT", "ALERT", "EMERG")
+    for w in (base, base.lower(), base.capitalize())) | frozenset("VDIWEF")
+_EMPTY_BRACKETS = re.compile(r"\(\)|\[\]|\{\}")
+
+
+def message_start(text: str, spans, header_fields: int = defaults.TEMPLATE_HEADER_FIELDS,
+                  level_fields: int = defaults.TEMPLATE_LEVEL_FIELDS) -> int:
+    """The index of the line's first message field: the fields before it are the header
+    (0 when no header end is found among the first ``header_fields`` fields).
+
+    >>> text = "Dec 10 06:55:46 LabSZ sshd[24200]: Failed password for root"
+    >>> spans = ((0, 15), (16, 21), (22, 26), (27, 32), (35, 41), (42, 50), (51, 54), (55, 59))
+    >>> message_start(text, spans)
+    4
+    >>> t = "2015-07-29 17:41:44,747 - INFO  [main:QuorumPeer@913] - LOOKING"
+    >>> message_start(t, ((0, 23), (26, 30), (33, 37), (38, 48), (49, 52), (56, 63)))
+    5
+    """
+    n = len(spans)
+    first = 0
+    for i in range(min(n, level_fields)):
+        s, e = spans[i]
+        if text[s:e] in LEVEL_WORDS:
+            first = i
+            break
+    for i in range(first, min(n - 1, header_fields)):
+        if HEADER_END.search(text[spans[i][1]:spans[i + 1][0]]):
+            return i + 1
+    return 0
+
+
+def slots(text: str, spans, end: int | None = None) -> list[tuple[int, int]]:
+    """``spans`` with a zero-length slot inside each empty pair of brackets that stands between
+    them or after the last (up to ``end``, default the line's end): ``()`` keeps the place of
+    its absent value.
+
+    >>> slots("from 10.0.0.1 () at 10:00", ((0, 4), (5, 13), (18, 20), (21, 26)))
+    [(0, 4), (5, 13), (15, 15), (18, 20), (21, 26)]
+    """
+    out = []
+    prev = spans[0][0] if spans else 0
+    for s, e in list(spans) + [(len(text) if end is None else end, None)]:
+        for m in _EMPTY_BRACKETS.finditer(text, prev, s):
+            out.append((m.start() + 1, m.start() + 1))
+        if e is None:
+            break
+        out.append((s, e))
+        prev = e
+    return out
+
+
 @dataclass
 class Template:
     """One template of the summary: its id, how many lines it holds, its text, the first line
@@ -90,7 +158,9 @@ class Templates:
 
     def __init__(self, sim_th: float = defaults.TEMPLATE_SIM_TH,
                  depth: int = defaults.TEMPLATE_DEPTH,
-                 digits_variable: bool = defaults.TEMPLATE_DIGIT_FIELDS_VARIABLE):
+                 digits_variable: bool = defaults.TEMPLATE_DIGIT_FIELDS_VARIABLE,
+                 header: bool = True,
+                 bracket_slots: bool = defaults.TEMPLATE_EMPTY_BRACKET_SLOTS):
         try:
             from drain3 import TemplateMiner
             from drain3.template_miner_config import TemplateMinerConfig
@@ -103,33 +173,81 @@ class Templates:
         # Drain3's tokeniser (strip, then split on whitespace) replaced by the fields
         self._miner.drain.get_content_as_tokens = _tokens_of
         self.digits_variable = digits_variable
+        self.header = header
+        self.bracket_slots = bracket_slots
         self._first: dict[int, tuple[str, tuple, int, int]] = {}  # id -> example, spans, where
+        self._head: dict[int, list[str] | None] = {}  # id -> header tokens (None: ragged)
 
     def tokens(self, text: str, spans) -> list[str]:
-        """The tokens Drain3 is given for a line: its fields, digit-holding ones as ``<*>``."""
+        """The tokens of fields: the fields, digit-holding ones (and slots) as ``<*>``."""
         fields = [text[s:e] for s, e in spans]
         if self.digits_variable:
             fields = [WILDCARD if any(c.isdigit() for c in f) else f for f in fields]
-        return fields
+        return [WILDCARD if s == e and text[s - 1:s + 1] in ("()", "[]", "{}") else f
+                for f, (s, e) in zip(fields, spans)]
+
+    def split(self, text: str, spans) -> tuple[list, list]:
+        """The line's header spans and its message spans (with bracket slots) as mined."""
+        spans = [tuple(sp) for sp in spans]
+        k = message_start(text, spans) if self.header else 0
+        body = spans[k:]
+        if self.bracket_slots:
+            body = slots(text, body)
+        return spans[:k], self._runs(text, body)
+
+    def _runs(self, text: str, body: list) -> list:
+        """Variable fields separated by blanks only join into one span (a list of ids of any
+        length is one variable: ``delete blk_1 blk_2 blk_3``)."""
+        if not self.digits_variable:
+            return body
+        out = []
+        var_prev = False
+        for s, e in body:
+            var = s < e and any(c.isdigit() for c in text[s:e])
+            if var and var_prev and not text[out[-1][1]:s].strip():
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+            var_prev = var
+        return out
 
     def add(self, text: str, spans, source: int = 0, line: int = 0) -> tuple[int, str]:
         """Mine one line; returns ``(template_id, template)``: the id of its template (1, 2...
         in order of first appearance) and the template rendered on this line, as it stands
         after this line."""
         spans = tuple(spans)
-        result = self._miner.add_log_message(_joined(self.tokens(text, spans)))
+        head, body = self.split(text, spans)
+        result = self._miner.add_log_message(_joined(self.tokens(text, body)))
         cid = result["cluster_id"]
+        htok = self.tokens(text, head)
         if cid not in self._first:
             self._first[cid] = (text, spans, source, line)
-        tokens = self._miner.drain.id_to_cluster[cid].log_template_tokens
-        return cid, render_template(text, spans, tokens)
+            self._head[cid] = htok
+        else:
+            known = self._head[cid]
+            if known is not None:
+                self._head[cid] = ([a if a == b else WILDCARD for a, b in zip(known, htok)]
+                                   if len(known) == len(htok) else None)
+        return cid, render_template(text, *self.parts(text, spans, cid))
+
+    def parts(self, text: str, spans, template_id: int) -> tuple[list, list]:
+        """The spans of a line (header fields, message fields, slots) and the template's token
+        for each, as the template stands now: ``<*>`` marks a variable."""
+        head, body = self.split(text, spans)
+        known = self._head.get(template_id)
+        htok = known if known is not None and len(known) == len(head) else [WILDCARD] * len(head)
+        btok = list(self._miner.drain.id_to_cluster[template_id].log_template_tokens)
+        if len(btok) != len(body):               # another line's shape: every field variable
+            btok = [WILDCARD] * len(body)
+        return head + body, list(htok) + btok
 
     def is_new(self, template_id: int) -> bool:
         """Whether the last :meth:`add` created this template (its cluster holds one line)."""
         return self._miner.drain.id_to_cluster[template_id].size == 1
 
     def cluster_tokens(self, template_id: int) -> tuple[str, ...]:
-        """The template's tokens now (one per field; ``<*>`` for a variable)."""
+        """The template's message tokens now (one per message field or slot; ``<*>`` for a
+        variable)."""
         return self._miner.drain.id_to_cluster[template_id].log_template_tokens
 
     def summary(self) -> list[Template]:
@@ -139,7 +257,7 @@ class Templates:
         for c in self._miner.drain.clusters:
             text, spans, source, line = self._first[c.cluster_id]
             out.append(Template(c.cluster_id, c.size,
-                                render_template(text, spans, c.log_template_tokens),
+                                render_template(text, *self.parts(text, spans, c.cluster_id)),
                                 text, source, line))
         out.sort(key=lambda t: (-t.count, t.template_id))
         return out

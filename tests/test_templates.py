@@ -13,7 +13,7 @@ import pytest
 
 pytest.importorskip("drain3")
 
-from logsplit.templates import Templates, render_template  # noqa: E402
+from logsplit.templates import Templates, message_start, render_template, slots  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -85,6 +85,71 @@ def test_fields_are_the_tokens_even_with_spaces_inside():
     for line, sp in zip(lines, spans):
         tid, template = t.add(line, sp)
     assert tid == 1 and template == "<*> up"
+
+
+def fields_of(text):
+    """A finer stand-in splitter: runs of characters other than blanks, brackets, quotes and
+    ``=,:|``; a lone ``-`` is a delimiter."""
+    return tuple(m.span() for m in re.finditer(r"[^\s=,\[\]():|{}\"]+", text) if m.group() != "-")
+
+
+# the header ends at the first `: `, ` - `, ` | ` or `] ` (after a level word when there is one)
+HEADERS = [
+    ("Dec 10 06:55:46 LabSZ sshd[24200]: Failed password", "Failed password"),
+    ("081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 terminating",
+     "PacketResponder 1 terminating"),
+    ("2015-07-29 17:41:44,747 - INFO  [main:QuorumPeer@913] - LOOKING", "LOOKING"),
+    ("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok", "workerEnv.init() ok"),
+    ("03-17 16:13:38.811  1702  2395 D WindowManager: freezing display", "freezing display"),
+    ("2024-05-01 10:00:00,123 - app.db - WARNING - pool exhausted", "pool exhausted"),
+    ("2024-05-01 10:00:00 | INFO | app:run:42 - started", "app:run:42 - started"),
+    ("connection closed by peer", "connection closed by peer"),          # no header
+]
+
+
+@pytest.mark.parametrize("line, message", HEADERS, ids=[h[1][:20] for h in HEADERS])
+def test_message_start(line, message):
+    spans = fields_of(line)
+    k = message_start(line, spans)
+    assert line[spans[k][0]:] == message
+
+
+def test_header_is_not_mined_but_shown():
+    """Two events of one host and program: the shared header no longer draws them together
+    (Drain3 on whole lines merges them), and the header's varying fields show as <*> while its
+    constant ones stay."""
+    lines = ["Dec 10 06:55:46 LabSZ sshd[1]: Accepted publickey for alice from 10.0.0.1",
+             "Dec 10 06:55:47 LabSZ sshd[2]: Failed password for bob from 10.0.0.2",
+             "Dec 10 06:55:48 LabSZ sshd[3]: Accepted publickey for carol from 10.0.0.3"]
+    spans = [((0, 15),) + tuple((s + 16, e + 16) for s, e in fields_of(x[16:])) for x in lines]
+    t = Templates()
+    ids = [t.add(x, sp)[0] for x, sp in zip(lines, spans)]
+    assert ids[0] == ids[2] != ids[1]
+    top = t.summary()[0]
+    assert top.count == 2
+    assert top.template == "<*> LabSZ sshd[<*>]: Accepted publickey for <*> from <*>"
+    t2 = Templates(header=False)                        # the header mined too: one template
+    assert len({t2.add(x, sp)[0] for x, sp in zip(lines, spans)}) == 1
+
+
+def test_empty_brackets_hold_a_variable():
+    """`()` keeps its value's place: the line keeps its template's length and shows `(<*>)`."""
+    t = Templates()
+    a = "ftpd[1]: connection from 1.2.3.4 (host.example) at Sun Jul 17"
+    b = "ftpd[2]: connection from 1.2.3.5 () at Sun Jul 17"
+    ta, tb = t.add(a, fields_of(a)), t.add(b, fields_of(b))
+    assert ta[0] == tb[0]
+    assert tb[1] == "ftpd[<*>]: connection from <*> (<*>) at Sun Jul <*>"
+    assert slots("x () y [] z", ((0, 1), (5, 6), (10, 11))) == [(0, 1), (3, 3), (5, 6), (8, 8), (10, 11)]
+
+
+def test_a_run_of_variables_is_one_token():
+    """A list of ids of any length is one variable (blank-separated digit fields join)."""
+    t = Templates()
+    a = "ask 10.0.0.1:50010 to delete blk_1 blk_2"
+    b = "ask 10.0.0.2:50010 to delete blk_3 blk_4 blk_5 blk_6"
+    assert t.add(a, fields_of(a))[0] == t.add(b, fields_of(b))[0]
+    assert t.summary()[0].template == "ask <*>:<*> to delete <*>"
 
 
 @pytest.mark.parametrize("text, spans, tokens, want", [
