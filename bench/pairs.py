@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Key/value pair precision and recall on corpus lines, with true and with predicted spans.
 
-    python bench/pairs.py [--lines 200] [--seed 7] [--model M.onnx] [--show 5] [--no-model]
+    python bench/pairs.py [--lines 200] [--seed 7] [--model M.onnx] [--show 5 [--show-only held-out]] [--no-model]
 
 The corpus generator records pairs by construction (``Line.kv`` -> ``Sample.pairs``), but only
 where a family's generator uses ``kv()``; a line whose generator wrote its pairs by hand has
@@ -46,11 +46,16 @@ def main(argv=None) -> int:
     ap.add_argument("--model", help="ONNX model for the predicted spans (default: shipped)")
     ap.add_argument("--no-model", action="store_true", help="true spans only")
     ap.add_argument("--show", type=int, default=0, help="examples of errors per family")
+    ap.add_argument("--show-only", default="",
+                    help="comma-separated families whose errors --show prints (default all; "
+                         "'held-out' for the held-out families)")
     args = ap.parse_args(argv)
 
     from logsplit_train.corpus import generate, names
 
     fams = names()
+    only = set(defaults.HOLDOUT_FAMILIES) if args.show_only == "held-out" else \
+        {f for f in args.show_only.split(",") if f}
     samples = [s for s in generate(args.lines * len(fams), seed=args.seed) if s.pairs]
     pred_spans = None
     if not args.no_model:
@@ -73,7 +78,7 @@ def main(argv=None) -> int:
             row[1] += len(got & truth)
             row[2] += len(got - truth)
             row[3] += len(truth - got)
-            if mode == "true" and args.show:
+            if mode == "true" and args.show and (not only or s.source in only):
                 for p in sorted(got - truth):
                     if shown[s.source, "fp"] < args.show:
                         shown[s.source, "fp"] += 1

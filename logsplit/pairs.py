@@ -36,7 +36,8 @@ allowed: ``ruser=`` and ``ua=""`` pair their key with the empty field, labeling 
      key of a pair (``src: /a dest: /b``).  A value followed by more words is the first word of a
      message (``sshd: Invalid user admin``), not a value;
    * glued (``key:value``, no blank): only when ``K`` has no digit and is not ``localhost``,
-     and not when the value is all digits and ``K`` holds a ``-`` (``api-gw:443`` is host:port).
+     and not when the value is all digits and ``K`` holds a ``-`` (``api-gw:443`` is host:port),
+     nor when another glued ``:`` follows the value (``config:18251:LabSZ`` is a chain).
      Hostnames with digits or dots (``web01:8080``, ``10.0.0.1:80``) are never keys.
 
 4. A field is never both a value and a key: when ``a b c`` would give both ``(a, b)`` and
@@ -138,6 +139,8 @@ def _kind(text: str, spans: Sequence[tuple[int, int]], i: int) -> int:
     value = text[s2:e2].lstrip("+-")
     if _DIGIT.match(value) is None or ("-" in key and _DIGITS.match(value) is not None):
         return 0
+    if i + 2 < len(spans) and text[e2:spans[i + 2][0]][:1] == ":":
+        return 0                                   # `a:1:b` is a chain, not a pair
     return GLUED
 
 

@@ -64,6 +64,18 @@ def test_pairs_index_key_and_value_fields(samples):
                 assert 0 <= k < v < n, (fam, s.text, s.pairs)
 
 
+@pytest.mark.parametrize("build,expected", [
+    (lambda b: b.f("reset").d(" = ").f("web01").d(":").f("80"), [(0, 1)]),
+    (lambda b: b.f("to").d(": ").f("yarn").d(",").f("curi"), [(0, 1)]),
+    (lambda b: b.f("msg").d(' = "').f("disk full").d('"'), [(0, 1)]),
+])
+def test_paired_records_the_first_field_after_the_key(build, expected):
+    """``Line.paired`` (pairs built piece by piece) pairs the key with the next field."""
+    from logsplit_train.corpus.builder import Line
+    b = build(Line())
+    assert b.paired(0).build("t").pairs == expected
+
+
 def test_control_characters_never_inside_a_field(samples):
     """Rule 6: control characters and escape sequences are delimiters, always."""
     from logsplit.fieldspans import has_controls

@@ -55,6 +55,8 @@ CASES = [
     ("⟦if⟧ ⟦a⟧ == ⟦b⟧ ⟦or⟧ ⟦c⟧ != ⟦d⟧ ⟦or⟧ ⟦e⟧ >= ⟦f⟧", []),
     ("⟦512M⟧->⟦128M⟧ ⟦x⟧=>⟦y⟧", []),
     ("⟦1⟧=⟦2⟧", []),
+    ("⟦config⟧:⟦18251⟧:⟦LabSZ⟧, ⟦release⟧", []),                 # a chain, not a pair
+    ("⟦sid⟧:⟦7⟧, ⟦pid⟧:⟦12⟧", [("sid", "7"), ("pid", "12")]),
     ("⟦attrs⟧=[⟦a⟧ ⟦b⟧]", []),
     # decided: a list after a colon pairs its first item; the others are fields of their own
     ("⟦Changing⟧ ⟦view⟧ ⟦acls⟧ ⟦to⟧: ⟦yarn⟧,⟦curi⟧", [("to", "yarn")]),

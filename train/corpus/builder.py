@@ -95,6 +95,17 @@ class Line:
         self._pairs.append((k, len(self.parts) - 1))
         return self
 
+    def paired(self, key_part: int) -> "Line":
+        """Record the field part ``key_part`` as a key whose value is the first field part
+        after it, for pairs built piece by piece (``.f(k).d(" = ")`` then a value function):
+        a compound value (``host:port``) pairs with its first field, as logsplit.pairs does.
+        """
+        for j in range(key_part + 1, len(self.parts)):
+            if self.parts[j][1]:
+                self._pairs.append((key_part, j))
+                break
+        return self
+
     def quoted(self, value, q: str = '"', close: str | None = None) -> "Line":
         """A quoted value: the quotes are delimiters, the content one field; empty quotes
         standing as a value are one empty field (rule 8)."""

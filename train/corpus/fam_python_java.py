@@ -611,12 +611,15 @@ def _spark(r, b: L):
         b.words(" in memory ").d("(").words("estimated size ").f(f"{r.uniform(0, 900):.1f}")
         b.sp().f(pick(r, ["KB", "B", "MB"])).words(", free ").f(f"{r.uniform(1, 900):.1f}").words(" MB)")
     elif k == 3:
-        b.f("spark.SecurityManager").d(": ").words(pick(r, ["Changing view acls to: ",
-                                                            "Changing modify acls to: "]))
+        b.f("spark.SecurityManager").d(": ").words(pick(r, ["Changing view acls to:",
+                                                            "Changing modify acls to:"]))
+        kp = len(b.parts) - 2                       # `to`, then the `:` delimiter
+        b.sp()
         for i in range(r.randint(1, 3)):
             if i:
                 b.d(",")
             b.f(V.user(r))
+        b.paired(kp)                                # `to: a,b` pairs `to` with `a`
     elif k == 4:
         b.f("executor.CoarseGrainedExecutorBackend").d(": ").words("Got assigned task ").f(str(r.randint(0, 9999)))
     elif k == 5:

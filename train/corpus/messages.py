@@ -795,8 +795,11 @@ def _ph_lead_value(r, b, first):
     lead = _p(r, _LEADS)
     if lead == "=":
         # a standalone `=` between blanks is a separator (`x = 5`)
-        b.f(_plain_word(r)).d(" = ")
+        b.f(_plain_word(r))
+        k = len(b.parts) - 1
+        b.d(" = ")
         value(r, b)
+        b.paired(k)                                 # `word = value` is a pair (rule 1)
         return 2
     if first:
         lead = lead.capitalize()
@@ -1419,8 +1422,11 @@ def _t_http(r, b):
 def _t_spark(r, b):
     k = _n(r, 0, 3)
     if k == 0:
-        b.words("Changing view acls to:").sp()
+        b.words("Changing view acls to:")
+        kp = len(b.parts) - 2                       # `to`, then the `:` delimiter
+        b.sp()
         b.fields([_p(r, V.NAMES) for _ in range(_n(r, 1, 3))], ",")
+        b.paired(kp)                                # `to: a,b` pairs `to` with `a`
     elif k == 1:
         b.words("Finished task").sp().f(f"{_n(r, 0, 200)}.0").sp().words("in stage").sp() \
             .f(f"{_n(r, 0, 30)}.0").sp().d("(").f("TID").sp().f(_n(r, 0, 9999)).d(")").sp() \
