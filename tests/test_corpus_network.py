@@ -83,6 +83,9 @@ CASES = [
     ("aws", r'"userAgent":""', r"\"⟦userAgent⟧\":\"⟦⟧\""),
     ("aws", r"role_arn=|principal=|resource=|target=", r"⟦(role_arn|principal|resource|target)⟧=⟦" + ARN + r"⟧ "),
     ("aws", r" error=$", r"⟦error⟧=⟦⟧$"),
+    # an IAM action is not an ARN: its colon separates (decision 29)
+    ("aws", r" action=", r" ⟦action⟧=⟦[a-z0-9]+⟧:⟦[A-Z]\w+⟧ "),
+    ("aws", r"not authorized to perform", r"⟦perform⟧: ⟦[a-z0-9]+⟧:⟦[A-Z]\w+⟧ ⟦on⟧ ⟦resource⟧: ⟦" + ARN + r"⟧$"),
     # VPC flow NODATA: each `-` keeps its column (rule 8)
     ("aws", r"NODATA|SKIPDATA", r"^⟦2⟧ ⟦\d{12}⟧ ⟦eni-0[0-9a-f]{16}⟧ (⟦-⟧ ){7}⟦\d+⟧ ⟦\d+⟧ ⟦-⟧ ⟦(NODATA|SKIPDATA)⟧$"),
     ("aws", r"^2 \d{12} eni-\S+ \d", r"^⟦2⟧ ⟦\d{12}⟧ ⟦eni-0[0-9a-f]{16}⟧ ⟦" + IP4 + r"⟧ ⟦" + IP4 + r"⟧ ⟦\d+⟧ ⟦\d+⟧ ⟦\d+⟧ "),

@@ -407,14 +407,28 @@ def _lambda(r, b: Line):
         b.f(ts_iso(r, frac=3, zone="Z")).d("\t").f(rid).d("\t").f(_pick(r, ["INFO", "ERROR", "WARN"])).d("\t")
         b.words(_pick(r, ["Invoking", "Forwarding event to", "Publishing to"])).sp()
         b.f(arn(r, _pick(r, ["lambda", "sqs", "sns"])))
-    else:
+    elif _chance(r, 0.5):
         b.words("Assuming role").sp().f(arn(r, "iam_role")).sp().f("for").sp().f(arn(r, "lambda"))
+    else:                                # the AccessDenied message: action split, ARNs whole
+        b.f(_pick(r, ["AccessDenied", "AccessDeniedException"])).d(": ").words("User").d(": ")
+        b.f(arn(r, _pick(r, ["iam_user", "sts"]))).sp().words("is not authorized to perform").d(": ")
+        b.f(_pick(r, _IAM_SERVICES)).d(":").f(_pick(r, _IAM_ACTIONS)).sp().words("on resource").d(": ")
+        b.f(arn(r, _pick(r, ["s3obj", "lambda", "dynamodb", "kms"])))
+
+
+_IAM_SERVICES = ("s3", "iam", "ec2", "sts", "lambda", "dynamodb", "kms", "sqs", "logs")
+_IAM_ACTIONS = ("GetObject", "PutObject", "ListBucket", "AssumeRole", "InvokeFunction",
+                "DescribeInstances", "PutItem", "Decrypt", "SendMessage", "CreateLogStream")
 
 
 def _logfmt_arn(r, b: Line):
     b.kv("time", ts_iso(r, frac=3, zone="Z")).sp().kv("level", _pick(r, ["info", "warn", "error"])).sp()
     b.kv("msg", _pick(r, ["assumed role", "access denied", "object uploaded", "message enqueued"]), q='"').sp()
     b.kv(_pick(r, ["role_arn", "principal", "resource", "target"]), arn(r)).sp()
+    if _chance(r, 0.5):                  # an IAM action `s3:GetObject` is NOT an ARN: its colon
+        b.f("action")                    # separates (decision 29), beside ARNs that stay whole
+        k = len(b.parts) - 1
+        b.d("=").f(_pick(r, _IAM_SERVICES)).d(":").f(_pick(r, _IAM_ACTIONS)).paired(k).sp()
     if _chance(r, 0.5):
         b.kv("request_id", urn(r)).sp()
     b.kv("caller", arn(r, _pick(r, ["iam_user", "sts"])), q='"' if _chance(r, 0.3) else "")
