@@ -228,12 +228,14 @@ class Templates:
             if known is not None:
                 self._head[cid] = ([a if a == b else WILDCARD for a, b in zip(known, htok)]
                                    if len(known) == len(htok) else None)
-        return cid, render_template(text, *self.parts(text, spans, cid))
+        return cid, render_template(text, *self._parts(head, body, cid))
 
     def parts(self, text: str, spans, template_id: int) -> tuple[list, list]:
         """The spans of a line (header fields, message fields, slots) and the template's token
         for each, as the template stands now: ``<*>`` marks a variable."""
-        head, body = self.split(text, spans)
+        return self._parts(*self.split(text, spans), template_id)
+
+    def _parts(self, head: list, body: list, template_id: int) -> tuple[list, list]:
         known = self._head.get(template_id)
         htok = known if known is not None and len(known) == len(head) else [WILDCARD] * len(head)
         btok = list(self._miner.drain.id_to_cluster[template_id].log_template_tokens)
@@ -244,11 +246,6 @@ class Templates:
     def is_new(self, template_id: int) -> bool:
         """Whether the last :meth:`add` created this template (its cluster holds one line)."""
         return self._miner.drain.id_to_cluster[template_id].size == 1
-
-    def cluster_tokens(self, template_id: int) -> tuple[str, ...]:
-        """The template's message tokens now (one per message field or slot; ``<*>`` for a
-        variable)."""
-        return self._miner.drain.id_to_cluster[template_id].log_template_tokens
 
     def summary(self) -> list[Template]:
         """Every template, most frequent first (ties: first seen first), rendered on its
