@@ -266,6 +266,11 @@ def _model_info(splitter, as_json: bool) -> str:
         f"{len(vocab.get('chars', ''))} own characters, digits "
         f"{'normalised' if vocab.get('normalise_digits') else 'kept'}",
     ]
+    route = info.get("route")
+    if route:
+        lines.append(f"route:       taught model: lines shaped like its {route['taught_shapes']} "
+                     f"taught shape(s) (similarity >= {route['tau']:.2f}) go to its own network, "
+                     f"every other line to the base model it carries ({route['base']})")
     for key in ("training", "evaluation"):
         value = info[key]
         if isinstance(value, (dict, list)) and value:

@@ -86,23 +86,43 @@ PARITY_ATOL = 1e-4
 # Sized so one run on 10 lines stays well under a minute on 2 cores, start-up included.
 #: Where the taught model is written when --out is not given (never the shipped model).
 TEACH_OUT = "runs/taught.onnx"
-#: Synthetic corpus lines (all families) replayed beside the corrections so the model keeps
-#: the formats it knew.  Measured on 10 corrected lines of a `JOB#237~gamma~ok` format, shipped
-#: model (2026-12-02): replay 512 / lr 1e-3 kept 0.878 of the other families' lines (24 s);
-#: replay 2048 / lr 3e-4 kept 0.958 (41 s); 2048 / 1e-4 / 3 epochs 0.949 (62 s).
-TEACH_REPLAY_LINES = 2048
+#: Synthetic corpus lines (the families the init model was trained on) replayed beside the
+#: corrections so the taught network keeps the formats it knew.  Without the route (below),
+#: measured on 10 corrected lines of a `JOB#237~gamma~ok` format, shipped model (2026-12-02):
+#: replay 512 / lr 1e-3 kept 0.878 of the other families' lines (24 s); replay 2048 / lr 3e-4
+#: kept 0.958 (41 s).  With the route, the replay only has to keep the lines the route sends to
+#: the taught network, so it is smaller and the learning rate higher (bench/fewshot.py, synth9
+#: and synth10, k=10 on haproxy, windows_cbs, rails, null_exports, 2026-12-03: 2048 lines, 4
+#: epochs, lr 1e-3 learned most and dropped no family line; 1024 lines or batch 64 dropped some).
+TEACH_REPLAY_LINES = 1536
 #: Every corrected line is repeated so the corrections make about this share of the lines.
 TEACH_CORRECTION_SHARE = 0.4
-#: Passes over corrections + replay (no early stopping: nothing is held out to stop on); the
-#: loss is flat after the second on 10 corrected lines (measured), and each costs ~8 s.
-TEACH_EPOCHS = 2
+#: Passes over corrections + replay (no early stopping: nothing is held out to stop on).
+#: 3 x 1536 replay lines is about as many steps as the former 2 x 2048 (~28 s of fit).
+TEACH_EPOCHS = 3
 TEACH_BATCH = 32
-#: Lower than from-scratch training: a fine-tune should move the model, not rebuild it.
-TEACH_LEARNING_RATE = 3e-4
+#: Higher than the former 3e-4: with the route the taught network may move further.
+TEACH_LEARNING_RATE = 1e-3
 #: Fresh corpus lines per family for the before/after forgetting check.
 TEACH_CHECK_PER_FAMILY = 20
 #: Lines on which the exported ONNX model must reproduce Keras.
 TEACH_PARITY_LINES = 100
+#: Route (logsplit/route.py): a taught model carries its base model, and only lines shaped
+#: like the corrected ones go to the taught network, so every other line splits exactly as
+#: before.  Off (`--no-route`): one fine-tuned network for every line (it forgets a little).
+TEACH_ROUTE = True
+#: With the route on, this share of the replay is the corpus lines most alike the corrections
+#: (drawn from a pool TEACH_REPLAY_POOL times larger): those are the lines the route sends to
+#: the taught network, so it must keep them right.
+TEACH_REPLAY_NEAR_SHARE = 0.5
+TEACH_REPLAY_POOL = 8
+#: Fresh corpus lines per family on which the route's threshold is set: a line the taught
+#: network splits wrongly and the base rightly must stay with the base.
+TEACH_ROUTE_CALIBRATION_PER_FAMILY = 150
+#: The threshold is the highest such line's similarity plus this margin...
+TEACH_ROUTE_MARGIN = 0.05
+#: ...and never below this (lines less alike than this never reach the taught network).
+TEACH_ROUTE_FLOOR = 0.5
 
 # ============================================================================== templates
 # `logsplit --templates` (logsplit/templates.py): Drain3 mines templates over logsplit's fields.

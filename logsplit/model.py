@@ -95,14 +95,15 @@ class Model:
     """
 
     def __init__(self, path: str | os.PathLike | None = None, *,
-                 threads: int = defaults.INTRA_OP_THREADS):
+                 threads: int = defaults.INTRA_OP_THREADS, data: bytes | None = None):
         path = os.fspath(path) if path is not None else default_model_path()
         self.path = path
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError as e:
-            raise ModelError(path, f"cannot read model: {e.strerror or e}") from None
+        if data is None:
+            try:
+                with open(path, "rb") as f:
+                    data = f.read()
+            except OSError as e:
+                raise ModelError(path, f"cannot read model: {e.strerror or e}") from None
         if not data:
             raise ModelError(path, "not an ONNX model (empty file)")
         try:
@@ -121,6 +122,9 @@ class Model:
         self._check_metadata(meta)
         self._check_io()
         self._probe()
+        self._gate, self._base, self.route = None, None, None
+        if meta.get(_META + "route") is not None:
+            self._load_route(threads)
 
     # ------------------------------------------------------------------ checks
     def _check_metadata(self, meta: dict) -> None:
@@ -186,6 +190,42 @@ class Model:
             raise ModelError(self.path, f"output shape {list(out.shape)} for input [1, {n}], "
                                         f"expected [1, {n}, {len(LABELS)}]")
 
+    def _load_route(self, threads: int) -> None:
+        """A taught model (``logsplit-train --teach``): its gate and the base model it carries
+        (see :mod:`logsplit.route`)."""
+        import base64
+        import hashlib
+
+        from .route import Gate
+        route = _json_meta(self.metadata, "route", self.path)
+        try:
+            base = route["base"]
+            data = base64.b64decode(base["onnx"], validate=True)
+            if hashlib.sha256(data).hexdigest() != base["sha256"]:
+                raise ModelError(self.path, "the base model inside it is corrupt (sha256 differs)")
+            gate_spec = route["gate"]
+        except (KeyError, TypeError, ValueError) as e:
+            raise ModelError(self.path, f"metadata logsplit.route is malformed ({e})") from None
+        self._base = Model(f"{self.path} (its base model)", threads=threads, data=data)
+        if self._base.vocab.spec != self.vocab.spec:
+            raise ModelError(self.path, "its base model has another vocabulary")
+        try:
+            self._gate = Gate(gate_spec, self.vocab)
+        except (KeyError, TypeError, ValueError) as e:
+            raise ModelError(self.path, f"metadata logsplit.route has a bad gate ({e})") from None
+        self.route = {"tau": self._gate.tau, "taught_shapes": len(gate_spec["taught"]),
+                      "base": base.get("name")}
+
+    @property
+    def gate(self):
+        """The :class:`~logsplit.route.Gate` of a taught model, else None."""
+        return self._gate
+
+    @property
+    def base(self):
+        """The base :class:`Model` a taught model carries, else None."""
+        return self._base
+
     # ------------------------------------------------------------------ use
     @property
     def session(self):
@@ -204,9 +244,10 @@ class Model:
         opts = session_options(threads)
         opts.log_severity_level = 4
         try:
-            return ort.InferenceSession(self._data, opts, providers=["CPUExecutionProvider"])
+            own = ort.InferenceSession(self._data, opts, providers=["CPUExecutionProvider"])
         except Exception as e:
             raise ModelError(self.path, _one_line(e)) from None
+        return own if self._gate is None else (own, self._base.new_session(threads))
 
     def delimiters(self, chars: np.ndarray, lengths: np.ndarray, session=None) -> np.ndarray:
         """Delimiter mask (bool [batch, time]) of a padded id matrix and its true lengths;
@@ -215,9 +256,21 @@ class Model:
         >>> m.delimiters(np.zeros((2, 3), np.int32), np.array([3, 1], np.int32)).shape  # doctest: +SKIP
         (2, 3)
         """
+        if self._gate is None:
+            return self._run(session or self._session, chars, lengths)
+        own, base = session if isinstance(session, tuple) else (self._session, None)
+        taught = self._gate.routed(chars, lengths)
+        out = np.zeros(chars.shape, bool)
+        if taught.any():
+            out[taught] = self._run(own, chars[taught], lengths[taught])
+        if not taught.all():
+            rest = ~taught
+            out[rest] = self._base.delimiters(chars[rest], lengths[rest], session=base)
+        return out
+
+    def _run(self, session, chars, lengths) -> np.ndarray:
         try:
-            logits = (session or self._session).run([OUTPUT], {"chars": chars,
-                                                               "lengths": lengths})[0]
+            logits = session.run([OUTPUT], {"chars": chars, "lengths": lengths})[0]
         except Exception as e:
             raise ModelError(self.path, f"inference failed: {_one_line(e)}") from None
         return logits[..., 1] > logits[..., 0]
@@ -228,7 +281,8 @@ class Model:
                 "labels": list(self.labels), "sizes": self.sizes, "max_len": self.max_len,
                 "vocab": self.vocab.spec, "vocab_size": self.vocab.size,
                 "training": self.training, "evaluation": self.evaluation,
+                "route": self.route,
                 "other_metadata": {k: v for k, v in self.metadata.items()
                                    if k.split(".", 1)[-1] not in
                                    ("format", "labels", "vocab", "sizes", "max_len",
-                                    "training", "evaluation") or not k.startswith(_META)}}
+                                    "training", "evaluation", "route") or not k.startswith(_META)}}

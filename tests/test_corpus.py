@@ -225,3 +225,16 @@ def test_logcat_level_and_tag_are_one_field(samples):
             seen += 1
             assert s.fields[0].startswith(s.text[0] + "/"), s.text
     assert seen > 5
+
+
+def test_decorations_are_delimiters():
+    """Decision 36: a non-ASCII decoration (``↳``, ``├──``, ``✔``) before a message or a path
+    is a delimiter, never inside a field; the generic families draw them often enough."""
+    from logsplit_train.corpus.fam_structured import _DECOR
+    marks = set("".join(_DECOR))
+    lines = corpus.generate(4000, seed=5, families=["generic_app", "bare_message"])
+    decorated = [s for s in lines if marks & set(s.text)]
+    assert len(decorated) > 200
+    for s in decorated:
+        for a, b in s.spans:
+            assert not marks & set(s.text[a:b]), (s.text, s.text[a:b])

@@ -227,7 +227,9 @@ CASES = [
     ("column_tables", r'"-"', r'"⟦-⟧"'),
     ("column_tables", r"(ESTABLISHED|TIME_WAIT|CLOSE_WAIT|SYN_SENT|FIN_WAIT2|LAST_ACK) +-$", r" +⟦-⟧$"),
     ("column_tables", r" - +\[", r" ⟦-⟧ +\[⟦"),
-    ("column_tables", r"\] [\w.$]+ - ", r"⟧ - ⟦"),
+    ("column_tables", r"\[[\w-]+\] [\w.$]+ - ", r"⟧ - ⟦"),
+    ("column_tables", r" - - ", r"⟦-⟧ ⟦-⟧"),
+    ("column_tables", r" - -+ ", r"⟦-⟧ ⟦-+⟧"),
     ("column_tables", r"^\w+\d\s+-+\s", r"^⟦\w+⟧\s+⟦-+⟧\s"),
     ("column_tables", r"flags=-+ ", r"⟦flags⟧=⟦-+⟧ "),
 ]

@@ -139,6 +139,36 @@ def test_teach_trains_on_every_corrected_line(tiny_keras, tmp_path, monkeypatch)
 
 
 @pytest.mark.slow
+def test_teach_routes_every_other_line_to_the_init_model(tiny_keras, tmp_path):
+    """The taught model carries the init model: a line unlike the corrections splits exactly as
+    the init model splits it; the corrections reach the taught network; --no-route has none."""
+    import dataclasses
+
+    from logsplit.model import Model
+    from logsplit_train import corpus
+    from logsplit_train.readers import read_path
+
+    fix = tmp_path / "fix.marked"
+    fix.write_text(MARKED, encoding="utf-8")
+    corr = read_path(fix)
+    out = str(tmp_path / "t.onnx")
+    cfg = teach.TeachConfig(init=tiny_keras, out=out, replay=8, epochs=1, check_per_family=1,
+                            route_calibration_per_family=2)
+    s = teach.teach_samples(corr, cfg, log=lambda m: None)
+    m = Model(out)
+    assert m.route is not None and s["route"]["tau"] == pytest.approx(m.gate.tau)
+    assert s["route"]["calibration_lines"] == 2 * len(corpus.names())
+    assert (m.gate.text_scores([c.text for c in corr]) >= m.gate.tau).all()
+    lines = [x.text for x in corpus.generate(300, seed=4)]
+    far = [t for t, sc in zip(lines, m.gate.text_scores(lines)) if sc < m.gate.tau]
+    assert len(far) > 200
+    assert teach.runtime_spans(out, far) == teach.runtime_spans(tiny_keras, far)
+    out2 = str(tmp_path / "plain.onnx")
+    teach.teach_samples(corr, dataclasses.replace(cfg, out=out2, route=False), log=lambda m: None)
+    assert Model(out2).route is None
+
+
+@pytest.mark.slow
 def test_teach_cli_refuses_shipped_model_with_force(tmp_path):
     fix = tmp_path / "fix.marked"
     fix.write_text(MARKED, encoding="utf-8")
@@ -160,5 +190,9 @@ def test_fewshot_bench_quick(tiny_keras, tmp_path):
     import json
     res = json.loads((out / "fewshot.json").read_text())
     assert [(r["format"], r["k"]) for r in res["rows"]] == [("haproxy", 1)]
+    row = res["rows"][0]
+    assert 0.5 <= row["route_tau"] <= 1.0 and 0.0 <= row["unseen_routed"] <= 1.0
+    assert res["headline"][0]["k"] == 1
     assert (out / "fewshot.png").stat().st_size > 1000
-    assert "| haproxy |" in (out / "fewshot.md").read_text()
+    md = (out / "fewshot.md").read_text()
+    assert "| haproxy |" in md and "Route: share" in md and "| k | wrong formats |" in md

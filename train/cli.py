@@ -69,6 +69,10 @@ def parser() -> argparse.ArgumentParser:
                         "never overwrites the shipped model")
     t.add_argument("--replay", type=int, default=d.TEACH_REPLAY_LINES,
                    help=f"corpus lines replayed with --teach (default {d.TEACH_REPLAY_LINES})")
+    t.add_argument("--no-route", dest="route", action="store_false",
+                   help="with --teach: one fine-tuned network for every line, no route (by "
+                        "default the new model carries the old one and only lines shaped like "
+                        "the corrected ones reach the taught network)")
     t.add_argument("--verbose", action="store_true",
                    help="with --teach: let TensorFlow's own log messages through")
     return p
@@ -115,7 +119,7 @@ def teach_main(args) -> int:
         replay=args.replay, epochs=args.epochs or d.TEACH_EPOCHS,
         batch=args.batch or d.TEACH_BATCH,
         learning_rate=args.learning_rate or d.TEACH_LEARNING_RATE, seed=args.seed,
-        strict=not args.skip_bad, verbose=args.verbose)
+        strict=not args.skip_bad, verbose=args.verbose, route=args.route)
     code = _guarded(lambda: teach(cfg, log=lambda m: print(m, flush=True)),
                     (TrainError, DataError, ExportError))
     if code:

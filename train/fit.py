@@ -192,8 +192,12 @@ def train(cfg: TrainConfig, log=print) -> dict:
                 f"({time.time() - self.t:.0f} s)")
 
     t0 = time.time()
-    hist = model.fit(train_ds, validation_data=Batches(val_batches, False), epochs=cfg.epochs,
-                     callbacks=[stop, slow, EpochLog()], verbose=cfg.verbose, shuffle=False)
+    from .model import batch_dataset
+    hist = model.fit(batch_dataset(train_ds).repeat(), steps_per_epoch=len(train_ds),
+                     validation_data=batch_dataset(Batches(val_batches, False)).repeat(),
+                     validation_steps=len(val_batches),
+                     epochs=cfg.epochs, callbacks=[stop, slow, EpochLog()], verbose=cfg.verbose,
+                     shuffle=False)
     fit_seconds = time.time() - t0
     history = {k: [float(v) for v in vs] for k, vs in hist.history.items()}
     epochs_run = len(history.get("loss", []))

@@ -41,3 +41,23 @@ def compile_model(model: keras.Model, learning_rate: float) -> None:
 
 def load_model(path: str) -> keras.Model:
     return keras.models.load_model(path, compile=False)
+
+
+def batch_dataset(data):
+    """A ``tf.data`` view of a Keras ``PyDataset`` of ``(x, y, weight)`` batches of any width.
+
+    Why an explicit signature: Keras infers one from the first batches it peeks at and fixes
+    the width when those happen to be equally long, so a later, shorter batch then fails
+    (``yielded an element of shape (128, 31) where (None, 256) was expected``).  The
+    dataset calls ``data.on_epoch_end()`` after each pass, so a shuffling dataset reshuffles.
+    """
+    import tensorflow as tf
+
+    def gen():
+        for i in range(len(data)):
+            yield data[i]
+        data.on_epoch_end()
+
+    sig = (tf.TensorSpec((None, None), tf.int32), tf.TensorSpec((None, None), tf.int32),
+           tf.TensorSpec((None, None), tf.float32))
+    return tf.data.Dataset.from_generator(gen, output_signature=sig)

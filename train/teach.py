@@ -52,6 +52,9 @@ class TeachConfig:
     seed: int = defaults.SEED
     strict: bool = True
     verbose: bool = False
+    route: bool = defaults.TEACH_ROUTE
+    replay_near_share: float = defaults.TEACH_REPLAY_NEAR_SHARE
+    route_calibration_per_family: int = defaults.TEACH_ROUTE_CALIBRATION_PER_FAMILY
 
 
 # ----------------------------------------------------------------------------- quiet TensorFlow
@@ -144,6 +147,63 @@ def predict_spans(sess, texts: list[str], vocab: Vocabulary) -> list[list[tuple[
     return out
 
 
+def runtime_spans(model_path: str, texts: list[str]) -> list[list[tuple[int, int]]]:
+    """The fields ``logsplit --model model_path`` gives each text (the runtime itself: a
+    taught model's route included)."""
+    from logsplit.splitter import Splitter
+    sp = Splitter(model_path, jobs=1)
+    try:
+        return [list(r.spans) for r in sp.split(texts)]
+    finally:
+        sp.close()
+
+
+def choose_replay(corrections: list[Sample], vocab: Vocabulary, cfg: TeachConfig,
+                  families: list[str]) -> list[Sample]:
+    """``cfg.replay`` corpus lines of ``families``; with the route on, ``replay_near_share`` of
+    them are the lines most alike the corrections (the ones the route will send to the taught
+    network), so the taught network keeps those right, and the rest a plain draw."""
+    if cfg.replay <= 0:
+        return []
+    near = int(round(cfg.replay * cfg.replay_near_share)) if cfg.route and corrections else 0
+    pool = corpus.generate(cfg.replay + near * (defaults.TEACH_REPLAY_POOL - 1),
+                           seed=cfg.seed + 5_000_011, families=families)
+    if not near:
+        return pool[:cfg.replay]
+    from logsplit.route import Gate
+    gate = Gate.build([vocab.encode(s.text) for s in corrections], vocab, tau=1.0)
+    order = np.argsort(-gate.text_scores([s.text for s in pool]), kind="stable")
+    chosen = set(order[:near].tolist())
+    rest = [s for i, s in enumerate(pool) if i not in chosen]
+    random.Random(cfg.seed).shuffle(rest)
+    return [pool[i] for i in sorted(chosen)] + rest[:cfg.replay - near]
+
+
+def calibrate_route(gate, calib: list[Sample], base_right: list[bool], taught_right: list[bool],
+                    margin: float = defaults.TEACH_ROUTE_MARGIN,
+                    floor: float = defaults.TEACH_ROUTE_FLOOR) -> tuple[float, dict]:
+    """The route's threshold: above every calibration line that the taught network splits
+    wrongly and the base rightly (so those stay with the base), at least ``floor``, at most 1
+    (a line shaped exactly like a correction always reaches the taught network: the user's
+    correction wins).
+
+    >>> class G:
+    ...     def text_scores(self, texts): return np.array([0.9, 0.7, 0.2])
+    >>> c = [Sample(t, np.zeros(1, np.uint8), "x") for t in "abc"]
+    >>> calibrate_route(G(), c, [True, True, False], [True, False, True])[0]
+    0.72
+    """
+    scores = gate.text_scores([s.text for s in calib])
+    harm = np.array([b and not t for b, t in zip(base_right, taught_right)], bool)
+    worst = float(scores[harm].max()) if harm.any() else 0.0
+    tau = round(min(1.0, max(floor, worst + margin if harm.any() else floor)), 6)
+    info = {"tau": tau, "calibration_lines": len(calib), "harmful_lines": int(harm.sum()),
+            "worst_harmful_similarity": round(worst, 4),
+            "calibration_routed_share": round(float(np.mean(scores >= tau - 1e-6)), 4)
+            if len(calib) else 0.0}
+    return tau, info
+
+
 def line_right(samples: list[Sample], predicted) -> list[bool]:
     return [list(map(tuple, p)) == list(map(tuple, s.spans)) for s, p in zip(samples, predicted)]
 
@@ -155,6 +215,23 @@ def per_family(samples: list[Sample], right: list[bool]) -> dict[str, float]:
         t[0] += r
         t[1] += 1
     return {k: v[0] / v[1] for k, v in sorted(tot.items())}
+
+
+def replay_families(meta: dict) -> list[str]:
+    """The corpus families the init model was trained on (its metadata), so the replay never
+    shows a fine-tune a family its model held out: a few-shot run on a held-out family must
+    learn it from the k corrected lines alone.  All families when the metadata does not say.
+
+    >>> replay_families({"training": {"data": {"train_families": ["sshd", "gone"]}}})
+    ['sshd']
+    >>> replay_families({}) == corpus.names()
+    True
+    """
+    t = meta.get("training") or {}
+    fams = (t.get("data") or {}).get("train_families") or t.get("replay_families")
+    known = set(corpus.names())
+    fams = [f for f in (fams or []) if f in known]
+    return fams or corpus.names()
 
 
 def training_lines(corrections: list[Sample], replay: list[Sample], share: float) -> list[Sample]:
@@ -217,16 +294,13 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
     sizes = meta0.get("sizes") or {}
     max_len = int(meta0.get("max_len") or defaults.TRAIN_MAX_LEN)
 
-    from .export import session
     fams = corpus.names()
     if check is None:
         check = corpus.generate(cfg.check_per_family * len(fams), seed=cfg.seed + 7_000_003)
     texts_c = [s.text for s in corrections]
     texts_k = [s.text for s in check]
-    sess0 = session(onnx_path)
-    before_c = line_right(corrections, predict_spans(sess0, texts_c, vocab))
-    before_k = line_right(check, predict_spans(sess0, texts_k, vocab))
-    del sess0
+    before_c = line_right(corrections, runtime_spans(onnx_path, texts_c))
+    before_k = line_right(check, runtime_spans(onnx_path, texts_k))
 
     # ---- fit: every correction, repeated, plus the replay; a fixed number of epochs
     from .fit import _seed_everything
@@ -239,7 +313,8 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
     t_load = time.time()
     model = load_model(keras_path)
     compile_model(model, cfg.learning_rate)
-    replay = corpus.generate(cfg.replay, seed=cfg.seed + 5_000_011) if cfg.replay > 0 else []
+    replay_fams = replay_families(meta0)
+    replay = choose_replay(corrections, vocab, cfg, replay_fams)
     lines = cut_windows(training_lines(corrections, replay, cfg.correction_share), max_len)
     rng = random.Random(cfg.seed)
     dw = delim_weight(lines, defaults.MAX_CLASS_WEIGHT)
@@ -260,19 +335,9 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
         def on_epoch_end(self):
             rng.shuffle(self.order)
 
-    # An explicit signature: Keras infers one from the first batches it peeks at, and fixes the
-    # width when those happen to be equally long (a later, shorter batch then fails).
-    import tensorflow as tf
+    from .model import batch_dataset
     data = Batches(batches)
-
-    def gen():
-        for i in range(len(data)):
-            yield data[i]
-        data.on_epoch_end()
-
-    sig = (tf.TensorSpec((None, None), tf.int32), tf.TensorSpec((None, None), tf.int32),
-           tf.TensorSpec((None, None), tf.float32))
-    ds = tf.data.Dataset.from_generator(gen, output_signature=sig).repeat()
+    ds = batch_dataset(data).repeat()
     t_fit = time.time()
     hist = model.fit(ds, epochs=cfg.epochs, verbose=2 if cfg.verbose else 0,
                      steps_per_epoch=len(data), shuffle=False)
@@ -290,9 +355,13 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
     sess = export.session(paths["onnx"])
     par = random.Random(cfg.seed).sample(texts_k, min(cfg.parity_lines, len(texts_k)))
     parity = export.check_parity(model, sess, [t for t in par if len(t) <= 4 * max_len], vocab)
-    after_c = line_right(corrections, predict_spans(sess, texts_c, vocab))
-    pred_k = predict_spans(sess, texts_k, vocab)
-    after_k = line_right(check, pred_k)
+    route_info = None
+    if cfg.route:
+        route_info = _add_route(meta, onnx_path, corrections, vocab, sess, replay_fams, cfg)
+        export.set_metadata(proto, meta)
+        export.save(proto, paths["onnx"])
+    after_c = line_right(corrections, runtime_spans(paths["onnx"], texts_c))
+    after_k = line_right(check, runtime_spans(paths["onnx"], texts_k))
     fam_before, fam_after = per_family(check, before_k), per_family(check, after_k)
     summary = {
         "init": onnx_path, "corrected_lines": len(corrections),
@@ -303,10 +372,12 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
         "families": {f: {"before": fam_before[f], "after": fam_after[f]} for f in fam_before},
         "fit_seconds": round(fit_seconds, 2), "load_seconds": round(t_fit - t_load, 2),
         "export_seconds": round(time.time() - t_exp, 2), "parity": parity,
+        "route": route_info,
         "loss": [float(v) for v in hist.history.get("loss", [])],
     }
     meta.update(training={"teach": {k: v for k, v in summary.items() if k != "families"},
-                          "sources": sorted({s.source for s in corrections})},
+                          "sources": sorted({s.source for s in corrections}),
+                          "replay_families": replay_fams},
                 evaluation={"check_line_accuracy": summary["check_accuracy"]["after"]})
     export.set_metadata(proto, meta)
     export.save(proto, paths["onnx"])
@@ -316,8 +387,35 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
     summary["lines"] = [{"where": _where(s), "text": s.text, "before": b, "after": a}
                         for s, b, a in zip(corrections, before_c, after_c)]
     if report:
-        log(format_summary(summary, corrections, predict_spans(sess, texts_c, vocab)))
+        log(format_summary(summary, corrections, runtime_spans(paths["onnx"], texts_c)))
     return summary
+
+
+def _add_route(meta: dict, base_path: str, corrections: list[Sample], vocab: Vocabulary, sess,
+               families: list[str], cfg: TeachConfig) -> dict:
+    """Put the route into ``meta``: the base model's bytes and a gate over the corrections'
+    shapes, its threshold calibrated on fresh corpus lines (:func:`calibrate_route`)."""
+    import base64
+    import hashlib
+
+    from logsplit.route import Gate
+    rows = [vocab.model_input(vocab.encode(s.text), np.array([len(s.text)]))[0]
+            for s in corrections]
+    gate = Gate.build(rows, vocab, tau=1.0)
+    calib = corpus.generate(cfg.route_calibration_per_family * len(families),
+                            seed=cfg.seed + 3_000_017, families=families)
+    texts = [s.text for s in calib]
+    base_right = line_right(calib, runtime_spans(base_path, texts))
+    taught_right = line_right(calib, predict_spans(sess, texts, vocab))
+    tau, info = calibrate_route(gate, calib, base_right, taught_right)
+    with open(base_path, "rb") as f:
+        data = f.read()
+    meta["route"] = {"gate": dict(gate.spec, tau=tau),
+                     "base": {"name": os.path.basename(base_path),
+                              "sha256": hashlib.sha256(data).hexdigest(),
+                              "onnx": base64.b64encode(data).decode("ascii")}}
+    info["taught_shapes"] = len(gate.spec["taught"])
+    return info
 
 
 def _mean(xs) -> float:
@@ -357,6 +455,13 @@ def format_summary(summary: dict, corrections: list[Sample], predicted) -> str:
             f"{f} {fams[f]['before']:.2f}->{fams[f]['after']:.2f}" for _, f in moved))
     else:
         out.append("  no family changed")
+    ri = summary.get("route")
+    if ri:
+        out.append(f"route: lines shaped like the {ri['taught_shapes']} corrected shape(s) "
+                   f"(similarity >= {ri['tau']:.2f}) go to the taught network, every other line "
+                   f"to the base model, unchanged ({ri['harmful_lines']} of "
+                   f"{ri['calibration_lines']} calibration lines the taught network would split "
+                   f"worse stay with the base)")
     out.append(f"trained {summary['epochs']} epochs on {summary['trained_lines']} lines (every "
                f"corrected line, repeated, + {summary['replay_lines']} replayed corpus lines): "
                f"load {summary['load_seconds']:.1f} s, fit {summary['fit_seconds']:.1f} s, "

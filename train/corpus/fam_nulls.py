@@ -786,14 +786,65 @@ def _flag_table(r, b: L) -> L:
     return b
 
 
+def _timers(r) -> str:
+    """A slash-joined group of counters or timers (``12/0/3/45/1200``): one field."""
+    return "/".join(str(r.randint(-1, 999) if chance(r, 0.9) else "+" + str(r.randint(0, 9)))
+                    for _ in range(r.randint(2, 5)))
+
+
+def _flag_run(r) -> str:
+    """A flag column: a run of dashes with now and then a letter set (``----``, ``CD--``, ``--NI``)."""
+    n = pick(r, [2, 3, 4, 4, 4, 4, 6])
+    return "".join(pick(r, "ACDHIKLNPRSTUW") if chance(r, 0.2) else DASH for _ in range(n))
+
+
+def _wide_cell(r) -> str:
+    return pick(r, [str(r.randint(0, 99999)), str(r.randint(100, 599)), V.ip4(r), _timers(r),
+                    V.ident(r), f"{V.ident(r)}/{V.ident(r)}", f"{r.random() * 99:.3f}",
+                    V.hostname(r), DASH, DASH, _flag_run(r), "+" + str(r.randint(0, 99999)),
+                    (pick(r, ["SERVERID", "JSESSIONID", "sid", "route", "lb"]), V.hexstr(r, 8, ""))])
+
+
+def _wide_record(r, b: L) -> L:
+    """A space-separated record of many short columns (proxy, accounting or firewall style)
+    where several absent values stand side by side as ``-`` cells and a flag column may be a
+    dash run: ``200 5123 - - ---- 3/2/0 "GET / HTTP/1.1"``.  Each ``-`` and each dash run is a
+    column of its own (rule 8), whatever comes before or after it."""
+    cells = [_wide_cell(r) for _ in range(r.randint(2, 6))]
+    at = r.randint(0, len(cells))
+    run = [DASH] * r.randint(1, 3)
+    if chance(r, 0.3):  # a captured cookie between the absent values and the flags
+        run.append((pick(r, ["SERVERID", "JSESSIONID", "sid", "route"]), V.hexstr(r, 8, "")))
+    if chance(r, 0.6):
+        run.append(_flag_run(r))
+    cells[at:at] = run
+    cells += [_wide_cell(r) for _ in range(r.randint(0, 4))]
+    if chance(r, 0.4):
+        b.f(V.ip4(r))
+        b.d(":").f(str(V.port(r))) if chance(r, 0.6) else None
+        b.sp()
+    if chance(r, 0.4):
+        b.bracketed(V.timestamp(r, pick(r, ["apache", "iso_t", "syslog"]))).sp()
+    for i, c in enumerate(cells):
+        if i:
+            b.sp()
+        if isinstance(c, tuple):  # a captured cookie, key=value
+            b.kv(*c)
+        else:
+            b.f(c)
+    if chance(r, 0.5):
+        b.sp().quoted(_request(r))
+    return b
+
+
 @family("column_tables")
 def column_tables(r) -> L:
     """Columns that hold ``-`` or a run of dashes for an absent value, beside `` - `` and
     `` -> `` that separate: Envoy access lines (``%RESPONSE_FLAGS%`` ``-``), ``ls -l`` rows
     (``-rw-r--r--``), ``netstat -p`` rows (``-`` program), padded ``-`` slots before a
-    thread, and flag tables (``----``)."""
+    thread, flag tables (``----``), and wide records with ``-`` cells side by side."""
     b = L()
-    v = r.randint(0, 4)
+    v = r.randint(0, 5)
     if v == 0:
         fail = chance(r, 0.3)
         return envoy_line(b, V.timestamp(r, pick(r, ["iso_t", "iso_nano"])),
@@ -803,4 +854,4 @@ def column_tables(r) -> L:
                           _maybe(r, V.ip4(r), 0.4), pick(r, _UAS), V.uuid(r),
                           pick(r, ["locations", "api.internal", V.hostname(r, fqdn=True)]),
                           DASH if fail else f"{V.ip4(r)}:{V.port(r)}")
-    return (_ls, _netstat, _slot_line, _flag_table)[v - 1](r, b)
+    return (_ls, _netstat, _slot_line, _flag_table, _wide_record)[v - 1](r, b)

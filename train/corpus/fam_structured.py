@@ -524,13 +524,13 @@ def csv_records(r) -> Line:
         b.d(", ")
         message(r, b) if _c(r, 0.5) else b.words(" ".join(_plain_word(r) for _ in range(_n(r, 2, 8))))
         return b
-    sep = ";" if variant == 3 else ","
+    sep = _p(r, (";", ";", "; ")) if variant == 3 else _p(r, (",", ",", ",", ", "))
     quote_all = variant == 1
     for i, (kind, text) in enumerate(_row(r, n)):
         if i:
             b.d(sep)
         quote = quote_all and (kind != "a" or not text[:1].isdigit() or _c(r, 0.3))
-        if (kind == "t" and _c(r, 0.3)) or sep in text:
+        if (kind == "t" and _c(r, 0.3)) or sep.strip() in text:
             quote = True                                # a writer quotes a cell holding `,`
         if kind == "e" and _c(r, 0.3):
             b.f(_p(r, _PLACEHOLDERS))                 # a placeholder in the cell: a field
@@ -898,8 +898,31 @@ def bare_message(r) -> Line:
     elif k == 1:
         b.words(_p(r, ("Error", "Warning", "Note", "Info", "ERROR", "FATAL", "Hint", "Caused by",
                        "error", "panic", "Exception in thread main"))).d(": ")
+    if _c(r, 0.15) and _decoration(r, b):
+        return b
     message(r, b)
     return b
+
+
+#: Non-ASCII decorations: arrows, bullets, tree branches, status marks (decision 36: an
+#: unquoted non-ASCII symbol is a delimiter, like the punctuation it stands for).
+_DECOR = ("↳", "→", "⇒", "•", "◦", "▸", "▶", "►", "❯", "»", "✔", "✓", "✗", "✘", "⚠", "★",
+          "├──", "└──", "├─", "└─", "│", "—", "–", "·")
+
+
+def _decoration(r, b: Line):
+    """An indented decoration before a message or a path (``  ↳ app/models/user.rb:12``,
+    ``├── lib/``, ``✔ done``): the symbol and the blanks around it are delimiters."""
+    b.d(_p(r, ("", "", "  ", "    ", "\t")) + _p(r, _DECOR) + _p(r, (" ", " ", "  ")))
+    if _c(r, 0.4):
+        b.f(_p(r, ("app/models/user.rb", "lib/tasks/sync.rake", "src/main.rs", "pkg/api/server.go",
+                   "app/controllers/orders_controller.rb", "config/routes.rb", "index.js")))
+        b.d(":").f(_n(r, 1, 999))
+        if _c(r, 0.6):
+            b.d(":").f("in").d(" `").f(_p(r, ("create", "index", "call", "block in run", "perform")))
+            b.d("'")
+        return True
+    return False
 
 
 def _frame(r, b: Line):
@@ -941,4 +964,6 @@ def generic_app(r) -> Line:
     _frame(r, b)
     if _c(r, 0.2):
         _frame(r, b)
+    if _c(r, 0.12) and _decoration(r, b):
+        return b
     return message(r, b)

@@ -159,7 +159,12 @@ def win_path(r):
     parts = [pick(r, ["Windows", "Program Files", "Users", "ProgramData", "inetpub"])]
     parts += [pick(r, ["System32", "winsxs", "Logs", "CBS", "wwwroot", "AppData", "Temp",
                        ident(r, 3, 8)]) for _ in range(r.randint(0, 3))]
-    parts.append(ident(r, 3, 10) + "." + pick(r, ["dll", "exe", "log", "sys", "mum", "cab"]))
+    if chance(r, 0.15):  # a servicing or WinSxS directory named by a hash
+        parts.append(hexstr(r, 7, "") if chance(r, 0.5) else f"{hexstr(r, 4, '')}_{ident(r, 3, 8)}")
+    leaf = ident(r, 3, 10)
+    if chance(r, 0.1):  # a glob pattern: `*_all.sqm`, `*.log`
+        leaf = pick(r, ["*_", "*"]) + (leaf if chance(r, 0.7) else "")
+    parts.append(leaf + "." + pick(r, ["dll", "exe", "log", "sys", "mum", "cab", "sqm", "etl"]))
     drive = pick(r, ["C", "D", "E"])
     return f"{drive}:\\" + "\\".join(p for p in parts if " " not in p or chance(r, 0.0))
 
@@ -253,7 +258,7 @@ def _zone(r):
 
 
 TIMESTAMP_STYLES = {
-    "iso_t": lambda r, t: t.strftime("%Y-%m-%dT%H:%M:%S") + pick(r, ["", "." + _ms(t), f".{t.microsecond:06d}"]) + pick(r, ["", _zone(r)]),
+    "iso_t": lambda r, t: t.strftime("%Y-%m-%dT%H:%M:%S") + pick(r, ["", "." + _ms(t), f".{t.microsecond:06d}", "", "." + _ms(t), "," + _ms(t)]) + pick(r, ["", _zone(r)]),
     "iso_space": lambda r, t: t.strftime("%Y-%m-%d %H:%M:%S") + pick(r, ["", "," + _ms(t), "." + _ms(t), f".{t.microsecond:06d}"]),
     "iso_zone": lambda r, t: t.strftime("%Y-%m-%d %H:%M:%S") + "." + _ms(t) + " " + pick(r, ["UTC", "+0000", "CET", "-0800"]),
     "epoch": lambda r, t: str(int(t.timestamp())),
