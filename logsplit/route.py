@@ -131,23 +131,34 @@ class Gate:
 
     def scores(self, chars: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Per row: the best cosine similarity of its shape to a taught line's."""
-        x = np.zeros((chars.shape[0], self.dim), np.float32)
+        out = np.zeros(chars.shape[0], np.float32)
         for i in range(chars.shape[0]):
             b = shape_buckets(chars[i, :int(lengths[i])], self.table, self.head, self.dim,
                               self.ngrams)
             if b.size:
-                x[i, b] = 1.0 / np.sqrt(b.size)
-        return (x @ self.matrix.T).max(axis=1) if x.size else np.zeros(0, np.float32)
+                out[i] = self.matrix[:, b].sum(axis=1).max() / np.sqrt(b.size)
+        return out
 
     def text_scores(self, texts) -> np.ndarray:
         """:meth:`scores` of whole lines (text), encoded as the runtime encodes them."""
-        from .vocab import pad_batch
         if not texts:
             return np.zeros(0, np.float32)
-        ids, lengths = self.vocab.encode_joined(list(texts))
-        ids, lengths, _ = self.vocab.model_input(ids, lengths)
-        return self.scores(pad_batch(ids, lengths), lengths)
+        return self.scores(*_encoded(self.vocab, texts))
+
+    @classmethod
+    def for_texts(cls, texts, vocab: Vocabulary, tau: float) -> "Gate":
+        """:meth:`build` over whole lines (text), encoded as the runtime encodes them."""
+        chars, lengths = _encoded(vocab, texts)
+        return cls.build([chars[i, :lengths[i]] for i in range(len(lengths))], vocab, tau)
 
     def routed(self, chars: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Bool per row: True = the taught network splits it."""
         return self.scores(chars, lengths) >= self.tau - 1e-6
+
+
+def _encoded(vocab: Vocabulary, texts):
+    """Padded model-input ids and lengths of ``texts``, as the runtime makes them."""
+    from .vocab import pad_batch
+    ids, lengths = vocab.encode_joined(list(texts))
+    ids, lengths, _ = vocab.model_input(ids, lengths)
+    return pad_batch(ids, lengths), lengths

@@ -171,7 +171,7 @@ def choose_replay(corrections: list[Sample], vocab: Vocabulary, cfg: TeachConfig
     if not near:
         return pool[:cfg.replay]
     from logsplit.route import Gate
-    gate = Gate.build([vocab.encode(s.text) for s in corrections], vocab, tau=1.0)
+    gate = Gate.for_texts([s.text for s in corrections], vocab, tau=1.0)
     order = np.argsort(-gate.text_scores([s.text for s in pool]), kind="stable")
     chosen = set(order[:near].tolist())
     rest = [s for i, s in enumerate(pool) if i not in chosen]
@@ -190,13 +190,13 @@ def calibrate_route(gate, calib: list[Sample], base_right: list[bool], taught_ri
     >>> class G:
     ...     def text_scores(self, texts): return np.array([0.9, 0.7, 0.2])
     >>> c = [Sample(t, np.zeros(1, np.uint8), "x") for t in "abc"]
-    >>> calibrate_route(G(), c, [True, True, False], [True, False, True])[0]
+    >>> calibrate_route(G(), c, [True, True, False], [True, False, True], margin=0.02)[0]
     0.72
     """
     scores = gate.text_scores([s.text for s in calib])
     harm = np.array([b and not t for b, t in zip(base_right, taught_right)], bool)
     worst = float(scores[harm].max()) if harm.any() else 0.0
-    tau = round(min(1.0, max(floor, worst + margin if harm.any() else floor)), 6)
+    tau = round(min(1.0, max(floor, worst + margin)), 6)
     info = {"tau": tau, "calibration_lines": len(calib), "harmful_lines": int(harm.sum()),
             "worst_harmful_similarity": round(worst, 4),
             "calibration_routed_share": round(float(np.mean(scores >= tau - 1e-6)), 4)
@@ -299,8 +299,9 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
         check = corpus.generate(cfg.check_per_family * len(fams), seed=cfg.seed + 7_000_003)
     texts_c = [s.text for s in corrections]
     texts_k = [s.text for s in check]
-    before_c = line_right(corrections, runtime_spans(onnx_path, texts_c))
-    before_k = line_right(check, runtime_spans(onnx_path, texts_k))
+    pred = runtime_spans(onnx_path, texts_c + texts_k)
+    before_c = line_right(corrections, pred[:len(texts_c)])
+    before_k = line_right(check, pred[len(texts_c):])
 
     # ---- fit: every correction, repeated, plus the replay; a fixed number of epochs
     from .fit import _seed_everything
@@ -360,8 +361,10 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
         route_info = _add_route(meta, onnx_path, corrections, vocab, sess, replay_fams, cfg)
         export.set_metadata(proto, meta)
         export.save(proto, paths["onnx"])
-    after_c = line_right(corrections, runtime_spans(paths["onnx"], texts_c))
-    after_k = line_right(check, runtime_spans(paths["onnx"], texts_k))
+    pred = runtime_spans(paths["onnx"], texts_c + texts_k)
+    pred_c = pred[:len(texts_c)]
+    after_c = line_right(corrections, pred_c)
+    after_k = line_right(check, pred[len(texts_c):])
     fam_before, fam_after = per_family(check, before_k), per_family(check, after_k)
     summary = {
         "init": onnx_path, "corrected_lines": len(corrections),
@@ -387,7 +390,7 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
     summary["lines"] = [{"where": _where(s), "text": s.text, "before": b, "after": a}
                         for s, b, a in zip(corrections, before_c, after_c)]
     if report:
-        log(format_summary(summary, corrections, runtime_spans(paths["onnx"], texts_c)))
+        log(format_summary(summary, corrections, pred_c))
     return summary
 
 
@@ -399,9 +402,7 @@ def _add_route(meta: dict, base_path: str, corrections: list[Sample], vocab: Voc
     import hashlib
 
     from logsplit.route import Gate
-    rows = [vocab.model_input(vocab.encode(s.text), np.array([len(s.text)]))[0]
-            for s in corrections]
-    gate = Gate.build(rows, vocab, tau=1.0)
+    gate = Gate.for_texts([s.text for s in corrections], vocab, tau=1.0)
     calib = corpus.generate(cfg.route_calibration_per_family * len(families),
                             seed=cfg.seed + 3_000_017, families=families)
     texts = [s.text for s in calib]
