@@ -14,6 +14,8 @@ hits all alike):
   Loghub input only: on never-repeating lines it takes minutes), the same way;
 * ``jobs1``: ``logsplit --json --jobs 1`` (when the machine has several cores: ``logsplit``
   itself runs with the default ``--jobs``, all cores up to ``MAX_JOBS``), for the scaling ratio;
+* ``import-floor``: a process that starts Python, imports numpy and onnxruntime and exits (on
+  the Loghub input, beside the baselines): the ceiling of any ratio logsplit can reach;
 * ``bare``: in this process, only ``session.run`` of the same model over the same lines, in the
   same length-sorted calls logsplit makes (batches of ``BATCH_SIZE`` lines, no cache, long lines
   windowed), i.e. the model's own cost with no glue at all.
@@ -212,6 +214,9 @@ def main() -> int:
         cmds["jobs1"] = logsplit_cmd(args.model) + ["--jobs", "1"]
     if not args.no_baselines:
         cmds.update(baseline_cmds())
+        # the ceiling of any tool built on the runtime's own dependencies: a process that only
+        # starts Python and imports numpy and onnxruntime, then exits (Loghub input only)
+        cmds["import-floor"] = [sys.executable, "-c", "import numpy, onnxruntime"]
     tmp = tempfile.mkdtemp(prefix="logsplit-bench-")
     paths = {}
     for name, lines in inputs.items():
@@ -219,7 +224,8 @@ def main() -> int:
         with open(paths[name], "w", encoding="utf-8") as f:
             f.write("".join(s + "\n" for s in lines))
     bares = {name: Bare(args.model, lines) for name, lines in inputs.items()}
-    times = {name: {c: [] for c in [*cmds, "bare"] if c != "drain3" or name == "loghub-dev"}
+    times = {name: {c: [] for c in [*cmds, "bare"]
+                    if c not in ("drain3", "import-floor") or name == "loghub-dev"}
              for name in inputs}
     empty = os.path.join(tmp, "empty.log")
     open(empty, "w").close()
@@ -231,7 +237,7 @@ def main() -> int:
             first_line.append(first_line_seconds(cmds["logsplit"]))
             for name in inputs:
                 for c, cmd in cmds.items():
-                    if c == "drain3" and name != "loghub-dev":
+                    if c in ("drain3", "import-floor") and name != "loghub-dev":
                         continue  # minutes on never-repeating lines, and not a target there
                     rss = f"{c} {name}" if c in ("logsplit", "jobs1") else None
                     times[name][c].append(time_process(cmd, paths[name], rss))
@@ -266,6 +272,13 @@ def main() -> int:
             res["ratios"][f"logsplit/{c}"] = ratio
             what = f"--jobs {jobs} / --jobs 1" if c == "jobs1" else f"logsplit / {c:8}"
             print(f"  {what} {ratio:6.2f}x  (median of per-round ratios)")
+        if "import-floor" in t:  # the best ratio any numpy + onnxruntime process could reach
+            for c in ("regex", "drain3"):
+                if c in t:
+                    ceiling = statistics.median(b / a for a, b in zip(t["import-floor"], t[c]))
+                    res["ratios"][f"import-floor/{c}"] = ceiling
+                    print(f"  import-floor / {c:8} {ceiling:6.2f}x  (python + import numpy, "
+                          f"onnxruntime, nothing else: the ceiling of logsplit / {c})")
         one = "jobs1" if "jobs1" in t else "logsplit"  # the bare model runs on one core
         if one != "logsplit":
             ratio = statistics.median(b / a for a, b in zip(t[one], t["bare"]))

@@ -17,6 +17,7 @@ curve per format) into ``--out``::
     python bench/fewshot.py --init runs/synth6.onnx --out runs/fewshot
     python bench/fewshot.py --init runs/synth6.onnx --out runs/fs --formats haproxy,HDFS --seeds 1
     python bench/fewshot.py --init runs/tiny.onnx --out /tmp/fs --quick    # a smoke run
+    python bench/fewshot.py --init M --out runs/fs --merge runs/fs_a/fewshot.json runs/fs_b/fewshot.json
 """
 from __future__ import annotations
 
@@ -54,11 +55,18 @@ def parse_args(argv=None):
     ap.add_argument("--batch", type=int, default=d.TEACH_BATCH)
     ap.add_argument("--share", type=float, default=d.TEACH_CORRECTION_SHARE,
                     help="share of the training lines that are corrections (repeated)")
+    ap.add_argument("--varied", type=float, default=d.TEACH_VARIED_SHARE,
+                    help="share of the corrections' repeats that are label-preserving variants")
     ap.add_argument("--quick", action="store_true", help="a smoke run: k=1,2, one seed, two "
                     "formats, few lines, small replay, one epoch")
     ap.add_argument("--no-route", dest="route", action="store_false",
                     help="fine-tune one network for every line (teach's --no-route)")
     ap.add_argument("--verbose", action="store_true", help="TensorFlow's own logs too")
+    ap.add_argument("--threads", type=int, default=0, help="TensorFlow threads (default: all "
+                    "cores; 1 when running one process per core side by side)")
+    ap.add_argument("--merge", nargs="+", metavar="JSON", help="no run: combine the fewshot.json "
+                    "of runs made side by side (e.g. one process per core on disjoint --formats) "
+                    "into one --out; --init and the other options must be alike")
     a = ap.parse_args(argv)
     if a.quick:
         if a.k == ap.get_default("k"):
@@ -66,7 +74,7 @@ def parse_args(argv=None):
         a.seeds, a.eval_lines, a.check_per_family = 1, 20, 3
         a.replay, a.epochs = 32, 1
         a.formats = a.formats or "haproxy,HDFS"
-    a.k = [int(x) for x in a.k.split(",") if x]
+    a.k = [int(x) for x in a.k.split(",") if x]  # run in this order, reported sorted
     return a
 
 
@@ -101,6 +109,10 @@ def format_pools(names, loghub_dir, eval_lines, max_k, seed=0):
 def run(a) -> dict:
     from logsplit_train.teach import TeachConfig, quiet_tensorflow
     quiet_tensorflow(a.verbose)
+    if a.threads:
+        import tensorflow as tf
+        tf.config.threading.set_intra_op_parallelism_threads(a.threads)
+        tf.config.threading.set_inter_op_parallelism_threads(a.threads)
     from logsplit_train import corpus
     from logsplit_train.teach import teach_samples
     from logsplit import defaults as d
@@ -112,16 +124,18 @@ def run(a) -> dict:
     family_check = corpus.generate(a.check_per_family * len(fams), seed=9_000_001)
     tmp = tempfile.mkdtemp(prefix="fewshot-")
     rows = []
-    for name, (train, test) in pools.items():
-        others = [s for s in family_check if s.source != name]
+    # seeds outermost, then k in the order given, then formats: a run stopped early still has
+    # every format at the first k (``--k 10,1,2,5,20`` measures the bar's k first)
+    for seed in range(a.seeds):
         for k in a.k:
-            for seed in range(a.seeds):
+            for name, (train, test) in pools.items():
+                others = [s for s in family_check if s.source != name]
                 picked = random.Random(f"{seed}:{name}:{k}").sample(train, min(k, len(train)))
                 cfg = TeachConfig(init=a.init, out=os.path.join(tmp, "m.onnx"), force=True,
                                   replay=a.replay, epochs=a.epochs, seed=seed,
                                   verbose=a.verbose, route=a.route,
                                   learning_rate=a.learning_rate, correction_share=a.share,
-                                  batch=a.batch)
+                                  batch=a.batch, varied=a.varied)
                 t0 = time.time()
                 s = teach_samples(picked, cfg, log=lambda m: None, check=test + others,
                                   report=False)
@@ -144,15 +158,27 @@ def run(a) -> dict:
                        "route_tau": (s.get("route") or {}).get("tau"), "unseen_routed": routed,
                        "eval_lines": len(test)}
                 rows.append(row)
+                _save_partial(a, rows)
                 print(f"{name:>12} k={k:<3} seed={seed}  line acc {row['before']:.3f} -> "
                       f"{row['after']:.3f}  worst drop elsewhere {row['worst_drop']:+.3f} "
                       f"({worst})  {wall:.1f} s"
                       + (f"  routed {routed:.2f} (tau {row['route_tau']:.2f})" if a.route else ""),
                       flush=True)
+    return _result(a, rows)
+
+
+def _result(a, rows: list) -> dict:
     return {"init": a.init, "k": a.k, "seeds": a.seeds, "replay": a.replay, "epochs": a.epochs,
             "route": a.route, "learning_rate": a.learning_rate, "share": a.share,
-            "batch": a.batch,
+            "batch": a.batch, "varied": a.varied,
             "eval_lines": a.eval_lines, "check_per_family": a.check_per_family, "rows": rows}
+
+
+def _save_partial(a, rows: list) -> None:
+    """The rows so far, as ``fewshot.partial.json`` in ``--out`` (a long run that is stopped
+    keeps what it measured; ``--merge`` reads it like a finished run's file)."""
+    with open(os.path.join(a.out, "fewshot.partial.json"), "w", encoding="utf-8") as f:
+        json.dump(_result(a, rows), f, indent=1)
 
 
 def _mean(xs):
@@ -171,6 +197,7 @@ def summarise(result: dict) -> dict:
             "after": statistics.median(r["after"] for r in rs),
             "worst_drop": max(r["worst_drop"] for r in rs),
             "seconds": statistics.median(r["seconds"] for r in rs),
+            "n": len(rs),
             "routed": (statistics.median(r["unseen_routed"] for r in rs)
                        if all(r.get("unseen_routed") is not None for r in rs) else None)}
     return out
@@ -192,9 +219,11 @@ def headline(summary: dict, k: int) -> dict:
 
 
 def markdown(result: dict, summary: dict) -> str:
-    ks = result["k"]
+    ks = sorted(result["k"])
+    ns = sorted({v["n"] for by_k in summary.values() for v in by_k.values()})
+    seeds = f"{ns[0]}" if len(ns) == 1 else f"{ns[0]} to {ns[-1]}"  # a stopped run has fewer
     lines = [f"Few-shot teaching from `{result['init']}`: line accuracy on each format's unseen "
-             f"lines after fine-tuning on k corrected lines (median of {result['seeds']} seeds; "
+             f"lines after fine-tuning on k corrected lines (median of {seeds} seeds per cell; "
              f"replay {result['replay']} lines, {result['epochs']} epochs, route "
              f"{'on' if result.get('route', True) else 'off'})", "",
              "| format | before | " + " | ".join(f"k={k}" for k in ks) + " |",
@@ -254,15 +283,43 @@ def plot(result: dict, summary: dict, path: str) -> None:
     plt.close(fig)
 
 
+#: What must agree between runs combined by --merge.
+_SETTINGS = ("init", "k", "seeds", "replay", "epochs", "route", "learning_rate", "share", "batch",
+             "varied", "eval_lines", "check_per_family")
+
+
+def merge(paths: list[str]) -> dict:
+    """One result from the fewshot.json files of runs made side by side: rows concatenated,
+    settings checked alike, total_seconds the longest (the runs overlapped in time)."""
+    parts = []
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            parts.append(json.load(f))
+    first = parts[0]
+    for other, path in zip(parts[1:], paths[1:]):
+        differ = [k for k in _SETTINGS if other.get(k) != first.get(k)]
+        if differ:
+            raise SystemExit(f"fewshot: {path}: {', '.join(differ)} differ from {paths[0]}")
+    out = {k: first.get(k) for k in _SETTINGS}
+    out["rows"] = [r for p in parts for r in p["rows"]]
+    out["total_seconds"] = max(p.get("total_seconds", 0) for p in parts)
+    out["merged_from"] = paths
+    return out
+
+
 def main(argv=None) -> int:
     a = parse_args(argv)
     os.makedirs(a.out, exist_ok=True)
-    t0 = time.time()
-    result = run(a)
-    result["total_seconds"] = round(time.time() - t0, 1)
+    if a.merge:
+        result = merge(a.merge)
+        a.k = result["k"]
+    else:
+        t0 = time.time()
+        result = run(a)
+        result["total_seconds"] = round(time.time() - t0, 1)
     summary = summarise(result)
     result["summary"] = {f: {str(k): v for k, v in by_k.items()} for f, by_k in summary.items()}
-    result["headline"] = [headline(summary, k) for k in a.k]
+    result["headline"] = [headline(summary, k) for k in sorted(a.k)]
     with open(os.path.join(a.out, "fewshot.json"), "w", encoding="utf-8") as f:
         json.dump(result, f, indent=1)
     md = markdown(result, summary)

@@ -238,3 +238,14 @@ def test_decorations_are_delimiters():
     for s in decorated:
         for a, b in s.spans:
             assert not marks & set(s.text[a:b]), (s.text, s.text[a:b])
+
+
+def test_a_token_of_punctuation_in_a_value_place_is_a_field():
+    """Decision 30 with rule 8: Rails' request format `*/*` is the format column's value, and a
+    `--` flag column between counters (a wide record) is a value, like `----`."""
+    rails = [s for s in corpus.generate(3000, seed=11, families=["rails"])
+             if s.text.endswith(" as */*")]
+    assert rails and all(s.fields[-1] == "*/*" for s in rails)
+    wide = [s for s in corpus.generate(3000, seed=12, families=["column_tables"])
+            if " -- " in s.text]
+    assert wide and all("--" in s.fields for s in wide)

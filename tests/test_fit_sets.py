@@ -28,3 +28,5 @@ def test_the_recorded_command_names_every_non_default_option():
                                   init="a.onnx"))
     assert cmd == "logsplit-train d/ --out m.onnx --synthetic 10 --init a.onnx --holdout ''"
     assert cfg_command(TrainConfig(holdout=("zap", "rails"))).endswith("--holdout zap,rails")
+    assert cfg_command(TrainConfig(out="m.onnx", schedule="cosine")) == \
+        "logsplit-train --out m.onnx --schedule cosine"

@@ -136,6 +136,13 @@ def test_teach_trains_on_every_corrected_line(tiny_keras, tmp_path, monkeypatch)
     assert {c.text for c in corr} <= set(seen)
     assert s["corrected_lines"] == 3 and len(s["lines"]) == 3
     assert set(s["families"]) >= {"log4j", "haproxy"}
+    # with variants, every corrected line is still trained on as it is, beside its variants
+    seen.clear()
+    cfg = teach.TeachConfig(init=tiny_keras, out=str(tmp_path / "v.onnx"), replay=8, epochs=1,
+                            check_per_family=1, varied=0.9)
+    teach.teach_samples(corr, cfg, log=lambda m: None)
+    assert {c.text for c in corr} <= set(seen)
+    assert len(set(seen) - {c.text for c in corr}) > 8  # variants, beyond the 8 replay lines
 
 
 @pytest.mark.slow
@@ -190,9 +197,39 @@ def test_fewshot_bench_quick(tiny_keras, tmp_path):
     import json
     res = json.loads((out / "fewshot.json").read_text())
     assert [(r["format"], r["k"]) for r in res["rows"]] == [("haproxy", 1)]
+    # what was measured is on disk row by row, for a run stopped before its end
+    assert json.loads((out / "fewshot.partial.json").read_text())["rows"] == res["rows"]
     row = res["rows"][0]
     assert 0.5 <= row["route_tau"] <= 1.0 and 0.0 <= row["unseen_routed"] <= 1.0
     assert res["headline"][0]["k"] == 1
     assert (out / "fewshot.png").stat().st_size > 1000
     md = (out / "fewshot.md").read_text()
     assert "| haproxy |" in md and "Route: share" in md and "| k | wrong formats |" in md
+
+
+@pytest.mark.slow
+def test_fewshot_bench_merges_side_by_side_runs(tiny_keras, tmp_path):
+    """Two runs on disjoint formats, then --merge: one table with both, settings checked."""
+    import json
+    bench = os.path.join(REPO, "bench", "fewshot.py")
+    for fmt in ("haproxy", "zap"):
+        p = subprocess.run([sys.executable, bench, "--init", tiny_keras, "--out",
+                            str(tmp_path / fmt), "--quick", "--formats", fmt, "--k", "1"],
+                           capture_output=True, timeout=600)
+        assert p.returncode == 0, p.stderr.decode()[-2000:]
+    parts = [str(tmp_path / f / "fewshot.json") for f in ("haproxy", "zap")]
+    p = subprocess.run([sys.executable, bench, "--init", tiny_keras, "--out", str(tmp_path / "all"),
+                        "--merge", *parts], capture_output=True, timeout=120)
+    assert p.returncode == 0, p.stderr.decode()[-2000:]
+    res = json.loads((tmp_path / "all" / "fewshot.json").read_text())
+    assert sorted(r["format"] for r in res["rows"]) == ["haproxy", "zap"]
+    md = (tmp_path / "all" / "fewshot.md").read_text()
+    assert "| haproxy |" in md and "| zap |" in md
+    # runs made with other settings are refused, with the reason
+    other = json.loads(open(parts[1]).read())
+    other["epochs"] = 9
+    (tmp_path / "other.json").write_text(json.dumps(other))
+    p = subprocess.run([sys.executable, bench, "--init", tiny_keras, "--out", str(tmp_path / "bad"),
+                        "--merge", parts[0], str(tmp_path / "other.json")],
+                       capture_output=True, timeout=120)
+    assert p.returncode != 0 and b"epochs differ" in p.stderr

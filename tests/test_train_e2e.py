@@ -158,3 +158,14 @@ def test_parity_failure_is_loud(tiny):
     sess = export.session(proto.SerializeToString())
     with pytest.raises(export.ExportError, match="disagrees"):
         export.check_parity(keras_model, sess, ["level=info msg=hello world", "a b c"], Vocabulary())
+
+
+def test_cosine_schedule_lowers_the_rate_to_its_floor(tmp_path):
+    from logsplit import defaults
+    cfg = dict(TINY, synthetic=200, synthetic_val=30, epochs=2)
+    s = train(TrainConfig(out=str(tmp_path / "c.onnx"), schedule="cosine", learning_rate=0.01,
+                          **cfg), log=lambda *a: None)
+    assert "--schedule cosine" in s["command"]
+    rates = s["history"]["learning_rate"]
+    assert len(rates) == s["epochs_run"] == 2  # no early stop: the last weights are the result
+    assert rates[0] < 0.01 and rates[-1] == pytest.approx(0.01 * defaults.COSINE_FLOOR, rel=1e-3)

@@ -53,8 +53,10 @@ def parser() -> argparse.ArgumentParser:
                    help=f"batch size ({d.TRAIN_BATCH}; with --teach {d.TEACH_BATCH})")
     p.add_argument("--learning-rate", type=float, default=None,
                    help=f"({d.LEARNING_RATE}; with --teach {d.TEACH_LEARNING_RATE})")
+    p.add_argument("--schedule", choices=("plateau", "cosine"), default=d.LR_SCHEDULE,
+                   help=f"learning-rate schedule: lower on a plateau, or cosine decay over --epochs ({d.LR_SCHEDULE})")
     p.add_argument("--patience", type=int, default=d.PATIENCE,
-                   help=f"early stopping patience on validation loss ({d.PATIENCE})")
+                   help=f"early stopping patience on validation loss, plateau schedule only ({d.PATIENCE})")
     p.add_argument("--val-fraction", type=float, default=d.VAL_FRACTION,
                    help="share of each DATA source for validation, and again for test")
     p.add_argument("--seed", type=int, default=d.SEED, help=f"random seed ({d.SEED})")
@@ -69,6 +71,10 @@ def parser() -> argparse.ArgumentParser:
                         "never overwrites the shipped model")
     t.add_argument("--replay", type=int, default=d.TEACH_REPLAY_LINES,
                    help=f"corpus lines replayed with --teach (default {d.TEACH_REPLAY_LINES})")
+    t.add_argument("--varied", type=float, default=d.TEACH_VARIED_SHARE,
+                   help="with --teach: share of the corrections' repeats that are variants of "
+                        "them (words inside fields redrawn, delimiters kept; default "
+                        f"{d.TEACH_VARIED_SHARE})")
     t.add_argument("--no-route", dest="route", action="store_false",
                    help="with --teach: one fine-tuned network for every line, no route (by "
                         "default the new model carries the old one and only lines shaped like "
@@ -119,7 +125,7 @@ def teach_main(args) -> int:
         replay=args.replay, epochs=args.epochs or d.TEACH_EPOCHS,
         batch=args.batch or d.TEACH_BATCH,
         learning_rate=args.learning_rate or d.TEACH_LEARNING_RATE, seed=args.seed,
-        strict=not args.skip_bad, verbose=args.verbose, route=args.route)
+        strict=not args.skip_bad, verbose=args.verbose, route=args.route, varied=args.varied)
     code = _guarded(lambda: teach(cfg, log=lambda m: print(m, flush=True)),
                     (TrainError, DataError, ExportError))
     if code:
@@ -149,7 +155,8 @@ def main(argv=None) -> int:
         embed=args.embed, units=args.units, layers=args.layers,
         normalise_digits=args.normalise_digits, collapse_digits=args.collapse_digits, max_len=args.max_len,
         epochs=args.epochs or defaults.EPOCHS, batch=args.batch or defaults.TRAIN_BATCH,
-        learning_rate=args.learning_rate or defaults.LEARNING_RATE, patience=args.patience,
+        learning_rate=args.learning_rate or defaults.LEARNING_RATE, schedule=args.schedule,
+        patience=args.patience,
         val_fraction=args.val_fraction, seed=args.seed, strict=not args.skip_bad,
         verbose=0 if args.quiet else (1 if sys.stderr.isatty() else 2))
     console = Console()

@@ -46,6 +46,7 @@ class TrainConfig:
     epochs: int = defaults.EPOCHS
     batch: int = defaults.TRAIN_BATCH
     learning_rate: float = defaults.LEARNING_RATE
+    schedule: str = defaults.LR_SCHEDULE
     patience: int = defaults.PATIENCE
     val_fraction: float = defaults.VAL_FRACTION
     seed: int = defaults.SEED
@@ -148,8 +149,6 @@ def train(cfg: TrainConfig, log=print) -> dict:
     vocab = Vocabulary(spec)
     if not cfg.init:
         model = build_model(vocab.size, cfg.embed, cfg.units, cfg.layers)
-    compile_model(model, cfg.learning_rate)
-
     rng = random.Random(cfg.seed)
     train_w = cut_windows(train_s, cfg.max_len)
     val_w = cut_windows(val_s, cfg.max_len) if val_s else cut_windows(train_s[:200], cfg.max_len)
@@ -157,6 +156,11 @@ def train(cfg: TrainConfig, log=print) -> dict:
     batches = make_batches(train_w, vocab, cfg.batch, dw, rng)
     val_batches = make_batches(val_w, vocab, cfg.batch * 2, dw)
     log(f"{len(batches)} batches of {cfg.batch}, delimiter loss weight {dw:.2f}")
+    if cfg.schedule == "cosine":
+        compile_model(model, keras.optimizers.schedules.CosineDecay(
+            cfg.learning_rate, decay_steps=cfg.epochs * len(batches), alpha=defaults.COSINE_FLOOR))
+    else:
+        compile_model(model, cfg.learning_rate)
 
     class Batches(keras.utils.PyDataset):
         def __init__(self, items, shuffle):
@@ -180,23 +184,28 @@ def train(cfg: TrainConfig, log=print) -> dict:
     # a plateau first lowers the learning rate; only a longer one stops the run
     slow = keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.3,
                                              patience=max(cfg.patience - 1, 1), verbose=0)
+    # a cosine run ends at its lowest rate: its last weights are the result, so no early stop
+    # (a mid-run validation dip under a high rate would otherwise end it and keep those weights)
+    callbacks = [stop, slow] if cfg.schedule != "cosine" else []
     class EpochLog(keras.callbacks.Callback):
         """One line per epoch through ``log``, also when the progress bar is off."""
         def on_epoch_begin(self, epoch, logs=None):
             self.t = time.time()
 
         def on_epoch_end(self, epoch, logs=None):
-            logs = logs or {}
+            logs = logs if logs is not None else {}
+            # the rate the next step will use (a schedule's value, or the plateau-lowered one)
+            logs["learning_rate"] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
             log(f"epoch {epoch + 1}/{cfg.epochs}: loss {logs.get('loss', 0):.4f} "
                 f"val_loss {logs.get('val_loss', 0):.4f} val_acc {logs.get('val_acc', 0):.4f} "
-                f"({time.time() - self.t:.0f} s)")
+                f"lr {logs['learning_rate']:.2e} ({time.time() - self.t:.0f} s)")
 
     t0 = time.time()
     from .model import batch_dataset
     hist = model.fit(batch_dataset(train_ds).repeat(), steps_per_epoch=len(train_ds),
                      validation_data=batch_dataset(Batches(val_batches, False)).repeat(),
                      validation_steps=len(val_batches),
-                     epochs=cfg.epochs, callbacks=[stop, slow, EpochLog()], verbose=cfg.verbose,
+                     epochs=cfg.epochs, callbacks=callbacks + [EpochLog()], verbose=cfg.verbose,
                      shuffle=False)
     fit_seconds = time.time() - t0
     history = {k: [float(v) for v in vs] for k, vs in hist.history.items()}
@@ -268,7 +277,7 @@ def cfg_command(cfg: TrainConfig) -> str:
     for name, flag in (("synthetic", "--synthetic"), ("embed", "--embed"), ("units", "--units"),
                        ("layers", "--layers"), ("epochs", "--epochs"), ("seed", "--seed"),
                        ("init", "--init"), ("max_len", "--max-len"), ("batch", "--batch"),
-                       ("learning_rate", "--learning-rate"), ("patience", "--patience")):
+                       ("learning_rate", "--learning-rate"), ("schedule", "--schedule"), ("patience", "--patience")):
         if getattr(cfg, name) != getattr(d, name):
             parts += [flag, str(getattr(cfg, name))]
     if tuple(cfg.holdout) != tuple(d.holdout):

@@ -44,6 +44,7 @@ class TeachConfig:
     init: str | None = None
     replay: int = defaults.TEACH_REPLAY_LINES
     correction_share: float = defaults.TEACH_CORRECTION_SHARE
+    varied: float = defaults.TEACH_VARIED_SHARE
     epochs: int = defaults.TEACH_EPOCHS
     batch: int = defaults.TEACH_BATCH
     learning_rate: float = defaults.TEACH_LEARNING_RATE
@@ -234,9 +235,11 @@ def replay_families(meta: dict) -> list[str]:
     return fams or corpus.names()
 
 
-def training_lines(corrections: list[Sample], replay: list[Sample], share: float) -> list[Sample]:
+def training_lines(corrections: list[Sample], replay: list[Sample], share: float,
+                   varied: float = 0.0, rng: random.Random | None = None) -> list[Sample]:
     """Every correction, repeated so the corrections make about ``share`` of the lines (each at
-    least once), plus the replay lines.
+    least once), plus the replay lines.  With ``varied``, that share of each correction's
+    repeats are label-preserving variants of it (:mod:`.augment`) instead of exact copies.
 
     >>> c = [Sample("a", np.zeros(1, np.uint8), "fix")]
     >>> r = [Sample("b", np.zeros(1, np.uint8), "x")] * 9
@@ -247,6 +250,12 @@ def training_lines(corrections: list[Sample], replay: list[Sample], share: float
         return list(replay)
     want = share / (1 - share) * len(replay) if share < 1 else len(corrections)
     reps = max(1, int(round(want / len(corrections))))
+    n_var = min(reps - 1, int(round(reps * varied))) if varied > 0 else 0
+    if n_var:
+        from .augment import vary
+        rng = rng or random.Random(0)
+        return [x for s in corrections
+                for x in [s] * (reps - n_var) + [vary(s, rng) for _ in range(n_var)]] + list(replay)
     return [s for s in corrections for _ in range(reps)] + list(replay)
 
 
@@ -316,8 +325,9 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
     compile_model(model, cfg.learning_rate)
     replay_fams = replay_families(meta0)
     replay = choose_replay(corrections, vocab, cfg, replay_fams)
-    lines = cut_windows(training_lines(corrections, replay, cfg.correction_share), max_len)
     rng = random.Random(cfg.seed)
+    lines = cut_windows(training_lines(corrections, replay, cfg.correction_share, cfg.varied,
+                                       random.Random(cfg.seed + 1)), max_len)
     dw = delim_weight(lines, defaults.MAX_CLASS_WEIGHT)
     batches = make_batches(lines, vocab, cfg.batch, dw, rng)
 

@@ -793,9 +793,11 @@ def _timers(r) -> str:
 
 
 def _flag_run(r) -> str:
-    """A flag column: a run of dashes with now and then a letter set (``----``, ``CD--``, ``--NI``)."""
-    n = pick(r, [2, 3, 4, 4, 4, 4, 6])
-    return "".join(pick(r, "ACDHIKLNPRSTUW") if chance(r, 0.2) else DASH for _ in range(n))
+    """A flag column: a run of dashes with now and then a letter set (``----``, ``CD--``,
+    ``--NI``), or, less often, every flag set (``CDNN``, ``SD``): a value either way."""
+    n = pick(r, [2, 2, 3, 4, 4, 4, 4, 6])
+    p_letter = 0.2 if chance(r, 0.8) else 1.0
+    return "".join(pick(r, "ACDHIKLNPRSTUW") if chance(r, p_letter) else DASH for _ in range(n))
 
 
 def _wide_cell(r) -> str:
@@ -813,7 +815,7 @@ def _wide_record(r, b: L) -> L:
     cells = [_wide_cell(r) for _ in range(r.randint(2, 6))]
     at = r.randint(0, len(cells))
     run = [DASH] * r.randint(1, 3)
-    if chance(r, 0.3):  # a captured cookie between the absent values and the flags
+    if chance(r, 0.4):  # a captured cookie between the absent values and the flags
         run.append((pick(r, ["SERVERID", "JSESSIONID", "sid", "route"]), V.hexstr(r, 8, "")))
     if chance(r, 0.6):
         run.append(_flag_run(r))
@@ -844,7 +846,7 @@ def column_tables(r) -> L:
     (``-rw-r--r--``), ``netstat -p`` rows (``-`` program), padded ``-`` slots before a
     thread, flag tables (``----``), and wide records with ``-`` cells side by side."""
     b = L()
-    v = r.randint(0, 5)
+    v = r.randint(0, 6)  # wide records twice as often as each other layout
     if v == 0:
         fail = chance(r, 0.3)
         return envoy_line(b, V.timestamp(r, pick(r, ["iso_t", "iso_nano"])),
@@ -854,4 +856,4 @@ def column_tables(r) -> L:
                           _maybe(r, V.ip4(r), 0.4), pick(r, _UAS), V.uuid(r),
                           pick(r, ["locations", "api.internal", V.hostname(r, fqdn=True)]),
                           DASH if fail else f"{V.ip4(r)}:{V.port(r)}")
-    return (_ls, _netstat, _slot_line, _flag_table, _wide_record)[v - 1](r, b)
+    return (_ls, _netstat, _slot_line, _flag_table, _wide_record, _wide_record)[v - 1](r, b)

@@ -520,11 +520,9 @@ def _rails_msg(r, b: L):
     elif k == 2:
         ctrl = pick(r, _CONTROLLERS)
         b.words("Processing by ").f(f"{ctrl}Controller#{pick(r, _ACTIONS)}").words(" as ")
-        fmt = pick(r, ["HTML", "JSON", "*/*", "TURBO_STREAM", "XML", "JS"])
-        if fmt == "*/*":                         # no letter or digit: a delimiter
-            b.d(fmt)
-        else:
-            b.f(fmt)
+        # the request format is a value's place: `*/*` (any format) is a field like `HTML`
+        # (rule 8; decision 30 amended)
+        b.f(pick(r, ["HTML", "JSON", "*/*", "TURBO_STREAM", "XML", "JS"]))
     elif k == 3:
         b.d("  ").f("Parameters").d(": ")
         _ruby_hash(r, b)
