@@ -43,6 +43,8 @@ def parse_args(argv=None):
     ap.add_argument("--out", required=True, help="directory for fewshot.json/.md/.png")
     ap.add_argument("--k", default="1,2,5,10,20", help="corrected lines per fine-tune")
     ap.add_argument("--seeds", type=int, default=3, help="draws of corrected lines per k")
+    ap.add_argument("--first-seed", type=int, default=0, help="number of the first draw (to "
+                    "carry on a stopped run in another --out, then --merge)")
     ap.add_argument("--formats", default=None, help="comma list (default: the held-out "
                     "families and the Loghub dev systems found under --loghub)")
     ap.add_argument("--loghub", default=DEFAULT_LOGHUB, help="Loghub data directory")
@@ -126,7 +128,7 @@ def run(a) -> dict:
     rows = []
     # seeds outermost, then k in the order given, then formats: a run stopped early still has
     # every format at the first k (``--k 10,1,2,5,20`` measures the bar's k first)
-    for seed in range(a.seeds):
+    for seed in range(a.first_seed, a.first_seed + a.seeds):
         for k in a.k:
             for name, (train, test) in pools.items():
                 others = [s for s in family_check if s.source != name]
@@ -283,8 +285,8 @@ def plot(result: dict, summary: dict, path: str) -> None:
     plt.close(fig)
 
 
-#: What must agree between runs combined by --merge.
-_SETTINGS = ("init", "k", "seeds", "replay", "epochs", "route", "learning_rate", "share", "batch",
+#: What must agree between runs combined by --merge (each row carries its own format, k, seed).
+_SETTINGS = ("init", "replay", "epochs", "route", "learning_rate", "share", "batch",
              "varied", "eval_lines", "check_per_family")
 
 
@@ -302,6 +304,14 @@ def merge(paths: list[str]) -> dict:
             raise SystemExit(f"fewshot: {path}: {', '.join(differ)} differ from {paths[0]}")
     out = {k: first.get(k) for k in _SETTINGS}
     out["rows"] = [r for p in parts for r in p["rows"]]
+    seen = set()
+    for r in out["rows"]:
+        key = (r["format"], r["k"], r["seed"])
+        if key in seen:
+            raise SystemExit(f"fewshot: {key} is in more than one of the merged runs")
+        seen.add(key)
+    out["k"] = sorted({r["k"] for r in out["rows"]})
+    out["seeds"] = len({r["seed"] for r in out["rows"]})
     out["total_seconds"] = max(p.get("total_seconds", 0) for p in parts)
     out["merged_from"] = paths
     return out

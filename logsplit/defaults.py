@@ -84,7 +84,11 @@ DEFAULT_OUT = "runs/model.onnx"
 #: ONNX opset for the export.
 OPSET = 17
 #: Parity between Keras and onnxruntime: identical labels and logits within this tolerance.
-PARITY_ATOL = 1e-4
+PARITY_ATOL = 5e-4
+#: ... plus this share of the logit's own size (float32 rounding grows with it).  Taught networks
+#: in bench/fewshot.py differed by 1.07e-4 and 1.32e-4 with every label identical, which the
+#: former 1e-4 refused; shipped models measure about 1e-5.
+PARITY_RTOL = 1e-5
 
 # ============================================================================== teaching
 # `logsplit-train --teach FILE...`: fine-tune on a handful of corrected lines (train/teach.py).

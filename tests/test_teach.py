@@ -233,3 +233,7 @@ def test_fewshot_bench_merges_side_by_side_runs(tiny_keras, tmp_path):
                         "--merge", parts[0], str(tmp_path / "other.json")],
                        capture_output=True, timeout=120)
     assert p.returncode != 0 and b"epochs differ" in p.stderr
+    # the same cell twice is refused too (a carried-on run must start at another --first-seed)
+    p = subprocess.run([sys.executable, bench, "--init", tiny_keras, "--out", str(tmp_path / "dup"),
+                        "--merge", parts[0], parts[0]], capture_output=True, timeout=120)
+    assert p.returncode != 0 and b"more than one" in p.stderr

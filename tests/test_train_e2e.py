@@ -169,3 +169,12 @@ def test_cosine_schedule_lowers_the_rate_to_its_floor(tmp_path):
     rates = s["history"]["learning_rate"]
     assert len(rates) == s["epochs_run"] == 2  # no early stop: the last weights are the result
     assert rates[0] < 0.01 and rates[-1] == pytest.approx(0.01 * defaults.COSINE_FLOOR, rel=1e-3)
+
+
+def test_parity_tolerance_grows_with_the_logit():
+    """A taught network's logits near 20 differ by ~1e-4 in float32 with every label the same
+    (seen in bench/fewshot.py); small logits keep the absolute 1e-4."""
+    assert export.logits_agree(np.array([[20.0, -19.0]]), np.array([[20.000107, -19.0001]]))
+    assert export.logits_agree(np.array([[0.5, -0.5]]), np.array([[0.50013, -0.5]]))
+    assert not export.logits_agree(np.array([[0.5, -0.5]]), np.array([[0.501, -0.5]]))
+    assert not export.logits_agree(np.array([[20.0]]), np.array([[20.01]]))

@@ -148,24 +148,38 @@ def keras_logits(model, texts: list[str], vocab: Vocabulary) -> list[np.ndarray]
     return out
 
 
+def logits_agree(k: np.ndarray, o: np.ndarray, atol: float = defaults.PARITY_ATOL,
+                 rtol: float = defaults.PARITY_RTOL) -> bool:
+    """Whether every ONNX logit ``o`` is within ``atol + rtol * |k|`` of its Keras logit ``k``.
+
+    >>> logits_agree(np.array([20.0]), np.array([20.000107]))   # float32 rounding at 20
+    True
+    >>> logits_agree(np.array([0.5]), np.array([0.501]))
+    False
+    """
+    return bool((np.abs(k - o) <= atol + rtol * np.abs(k)).all())
+
+
 def check_parity(model, sess, texts: list[str], vocab: Vocabulary,
-                 atol: float = defaults.PARITY_ATOL) -> dict:
-    """Compare Keras (unpadded) with onnxruntime (padded batches + lengths); raise on mismatch."""
+                 atol: float = defaults.PARITY_ATOL, rtol: float = defaults.PARITY_RTOL) -> dict:
+    """Compare Keras (unpadded) with onnxruntime (padded batches + lengths); raise on mismatch:
+    any label that differs, or a logit off by more than ``atol + rtol * |logit|``."""
     ko = keras_logits(model, texts, vocab)
     oo = onnx_logits(sess, texts, vocab, batch=64)
-    worst, label_diff, lines_bad = 0.0, 0, 0
+    worst, label_diff, lines_bad, over = 0.0, 0, 0, False
     for k, o in zip(ko, oo):
         if k.shape != o.shape:
             raise ExportError(f"shape mismatch {k.shape} vs {o.shape}")
         if k.size:
             worst = max(worst, float(np.abs(k - o).max()))
+            over = over or not logits_agree(k, o, atol, rtol)
             d = int(((k[:, 1] > k[:, 0]) != (o[:, 1] > o[:, 0])).sum())
             label_diff += d
             lines_bad += d > 0
     result = {"lines": len(texts), "chars": int(sum(len(t) for t in texts)),
               "max_abs_logit_diff": worst, "label_differences": label_diff}
-    if label_diff or worst > atol:
+    if label_diff or over:
         raise ExportError(f"ONNX disagrees with Keras on {lines_bad} of {len(texts)} lines: "
                           f"{label_diff} labels differ, max |logit diff| {worst:.2e} "
-                          f"(tolerance {atol:.0e})")
+                          f"(tolerance {atol:.0e} + {rtol:.0e} x |logit|)")
     return result
