@@ -6,8 +6,7 @@ delimiter character (and so every field boundary) where it is and redraws what t
 hold: a run of letters inside a field becomes other letters of the same case pattern and of
 a similar length.  Digits are left alone (the model reads every digit as one symbol, and a
 redrawn length would make timestamps and addresses that never occur).  The delimiter mask is
-carried along,
-so the variant is labeled exactly as its correction.  Nothing else changes: punctuation inside
+carried along, so the variant is labeled exactly as its correction.  Nothing else changes: punctuation inside
 fields (``.`` ``_`` ``-`` ``/`` ``:``), blanks inside fields and short words inside multi-word
 fields (``Dec`` in a timestamp, ``GET`` in a request) stay as they are.
 
@@ -58,15 +57,15 @@ def vary(sample: Sample, rng: random.Random) -> Sample:
         run = m.group()
         inside = not mask[s:e].any()
         keep = (not inside or rng.random() >= P_REDRAW
-                        or (len(run) <= KEEP_SHORT and spaced[s]))
+                or (len(run) <= KEEP_SHORT and spaced[s]))
         new = run if keep else _letters(run, rng)
         out.append(new)
         labels.append(mask[s:e] if keep else np.zeros(len(new), np.uint8))
         pos = e
     out.append(text[pos:])
     labels.append(mask[pos:])
-    new_mask = np.concatenate(labels).astype(np.uint8) if labels else mask.copy()
-    return Sample("".join(out), new_mask, sample.source, dict(sample.meta, variant=True))
+    return Sample("".join(out), np.concatenate(labels).astype(np.uint8), sample.source,
+                  dict(sample.meta, variant=True))
 
 
 def _fields_with_blanks(text: str, mask: np.ndarray) -> np.ndarray:
