@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of ``logsplit --json`` as a whole process, beside baselines, in the same run.
 
-  python bench/bench.py [--rounds 5] [--model PATH] [--unique-lines 40000] [--out FILE]
+  python bench/bench.py [--rounds 5] [--model PATH] [--compare OLD] [--unique-lines 40000] [--out FILE]
 
 Two inputs: the Loghub dev systems concatenated (``../shared/data/loghub``), and a generated file
 of log-like lines that never repeat, not even after digit normalisation (every line is a cache
@@ -14,6 +14,8 @@ hits all alike):
   Loghub input only: on never-repeating lines it takes minutes), the same way;
 * ``jobs1``: ``logsplit --json --jobs 1`` (when the machine has several cores: ``logsplit``
   itself runs with the default ``--jobs``, all cores up to ``MAX_JOBS``), for the scaling ratio;
+* ``before`` and ``before-jobs1`` (with ``--compare OLD``): the same two runs with another model,
+  e.g. the one shipped before a change, so "how much faster" is a ratio taken in the same run;
 * ``import-floor``: a process that starts Python, imports numpy and onnxruntime and exits (on
   the Loghub input, beside the baselines): the ceiling of any ratio logsplit can reach;
 * ``bare``: in this process, only ``session.run`` of the same model over the same lines, in the
@@ -196,6 +198,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--model", help="ONNX model (default: logsplit's default model)")
+    ap.add_argument("--compare", metavar="OLD", help="also time this model (e.g. the previously "
+                    "shipped one) the same way: ratios logsplit/before, jobs1/before-jobs1")
     ap.add_argument("--unique-lines", type=int, default=60000,
                     help="never-repeating lines to generate (default: %(default)s)")
     ap.add_argument("--loghub", default=LOGHUB, help="Loghub folder (default: %(default)s)")
@@ -212,6 +216,10 @@ def main() -> int:
     jobs = default_jobs()
     if jobs > 1:  # --jobs scaling: the default (all cores) against one job
         cmds["jobs1"] = logsplit_cmd(args.model) + ["--jobs", "1"]
+    if args.compare:
+        cmds["before"] = logsplit_cmd(args.compare)
+        if jobs > 1:
+            cmds["before-jobs1"] = logsplit_cmd(args.compare) + ["--jobs", "1"]
     if not args.no_baselines:
         cmds.update(baseline_cmds())
         # the ceiling of any tool built on the runtime's own dependencies: a process that only
@@ -239,7 +247,7 @@ def main() -> int:
                 for c, cmd in cmds.items():
                     if c in ("drain3", "import-floor") and name != "loghub-dev":
                         continue  # minutes on never-repeating lines, and not a target there
-                    rss = f"{c} {name}" if c in ("logsplit", "jobs1") else None
+                    rss = f"{c} {name}" if c in ("logsplit", "jobs1", "before") else None
                     times[name][c].append(time_process(cmd, paths[name], rss))
                 times[name]["bare"].append(bares[name].run())
             print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
@@ -247,6 +255,7 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     summary = {"rounds": args.rounds, "cmd": " ".join(cmds["logsplit"]), "inputs": {},
+               "compare": args.compare,
                "jobs": jobs, "startup_seconds": statistics.median(startup),
                "first_line_seconds": statistics.median(first_line),
                "peak_rss_mb": {k: max(v) for k, v in PEAK_RSS.items()}}
@@ -272,6 +281,11 @@ def main() -> int:
             res["ratios"][f"logsplit/{c}"] = ratio
             what = f"--jobs {jobs} / --jobs 1" if c == "jobs1" else f"logsplit / {c:8}"
             print(f"  {what} {ratio:6.2f}x  (median of per-round ratios)")
+        if "before-jobs1" in t and "jobs1" in t:  # this model against the compared one, 1 core
+            ratio = statistics.median(b / a for a, b in zip(t["jobs1"], t["before-jobs1"]))
+            res["ratios"]["jobs1/before-jobs1"] = ratio
+            print(f"  --jobs 1, this model / --compare model {ratio:6.2f}x  (median of per-round "
+                  f"ratios)")
         if "import-floor" in t:  # the best ratio any numpy + onnxruntime process could reach
             for c in ("regex", "drain3"):
                 if c in t:
@@ -284,13 +298,14 @@ def main() -> int:
             ratio = statistics.median(b / a for a, b in zip(t[one], t["bare"]))
             res["ratios"]["jobs1/bare"] = ratio
             print(f"  --jobs 1 / bare   {ratio:6.2f}x  (median of per-round ratios)")
-        glue = 1 - statistics.median(b / a for a, b in zip(t[one], t["bare"]))
-        res["glue_overhead"] = glue
-        print(f"  glue overhead at --jobs 1 (1 - logsplit/bare): {glue:6.1%}")
-        run = [max(a - statistics.median(startup), 1e-9) for a in t[one]]
-        no_start = 1 - statistics.median(b / a for a, b in zip(run, t["bare"]))
-        res["glue_overhead_without_startup"] = no_start
-        print(f"  the same without start-up time:    {no_start:6.1%}")
+        if name == "never-repeating":  # glue is only defined where the cache cannot help
+            glue = 1 - statistics.median(b / a for a, b in zip(t[one], t["bare"]))
+            res["glue_overhead"] = glue
+            print(f"  glue overhead at --jobs 1 (1 - logsplit/bare): {glue:6.1%}")
+            run = [max(a - statistics.median(startup), 1e-9) for a in t[one]]
+            no_start = 1 - statistics.median(b / a for a, b in zip(run, t["bare"]))
+            res["glue_overhead_without_startup"] = no_start
+            print(f"  the same without start-up time:    {no_start:6.1%}")
         summary["inputs"][name] = res
     if args.out:
         with open(args.out, "w") as f:

@@ -6,7 +6,7 @@ import pytest
 
 MODULES = ["logsplit.errors", "logsplit.batching", "logsplit.reader", "logsplit.windows",
            "logsplit.splitter", "logsplit.render", "logsplit.model", "logsplit.cli",
-           "logsplit.fieldspans", "logsplit.marked", "logsplit.pairs", "logsplit.vocab",
+           "logsplit.fieldspans", "logsplit.marked", "logsplit.pairs", "logsplit.vocab", "logsplit.route",
            "logsplit"]
 
 

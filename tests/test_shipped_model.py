@@ -130,3 +130,20 @@ def test_apache_user_column_is_stable():
              for i, u in enumerate(["-", "bob", "-", "alice_w", "-"])]
     got = [r.fields[2] for r in Splitter(model_path=str(MODEL)).split(lines)]
     assert got == ["-", "bob", "-", "alice_w", "-"]
+
+
+def test_speed_bench_compares_two_models_in_one_run(tmp_path):
+    """bench/bench.py --compare times another model beside this one in the same rounds and
+    reports the ratios (never-repeating input only here: no Loghub folder, no baselines)."""
+    out = tmp_path / "bench.json"
+    p = subprocess.run([sys.executable, str(ROOT / "bench" / "bench.py"), "--rounds", "1",
+                        "--unique-lines", "300", "--loghub", str(tmp_path / "none"),
+                        "--no-baselines", "--model", str(MODEL), "--compare", str(MODEL),
+                        "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    res = json.loads(out.read_text())
+    assert list(res["inputs"]) == ["never-repeating"] and res["compare"] == str(MODEL)
+    ratios = res["inputs"]["never-repeating"]["ratios"]
+    assert ratios["logsplit/before"] > 0
+    if res["jobs"] > 1:
+        assert ratios["jobs1/before-jobs1"] > 0 and ratios["logsplit/jobs1"] > 0

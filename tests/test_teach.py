@@ -165,6 +165,7 @@ def test_teach_routes_every_other_line_to_the_init_model(tiny_keras, tmp_path):
     m = Model(out)
     assert m.route is not None and s["route"]["tau"] == pytest.approx(m.gate.tau)
     assert s["route"]["calibration_lines"] == 2 * len(corpus.names())
+    assert s["route"]["calibration_families"] == len(corpus.names())  # the file is no family
     assert (m.gate.text_scores([c.text for c in corr]) >= m.gate.tau).all()
     lines = [x.text for x in corpus.generate(300, seed=4)]
     far = [t for t, sc in zip(lines, m.gate.text_scores(lines)) if sc < m.gate.tau]
@@ -237,3 +238,22 @@ def test_fewshot_bench_merges_side_by_side_runs(tiny_keras, tmp_path):
     p = subprocess.run([sys.executable, bench, "--init", tiny_keras, "--out", str(tmp_path / "dup"),
                         "--merge", parts[0], parts[0]], capture_output=True, timeout=120)
     assert p.returncode != 0 and b"more than one" in p.stderr
+
+
+@pytest.mark.parametrize("sources, left_out", [
+    (["haproxy"], {"haproxy"}),               # a corpus family taught: its lines never calibrate
+    (["haproxy", "haproxy", "zap"], {"haproxy", "zap"}),
+    (["fix.marked"], set()),                  # a user's file: every family calibrates
+])
+def test_route_calibrates_on_every_family_but_the_taught_ones(sources, left_out):
+    """The route's threshold is set on lines of every format the user did not teach, held-out
+    families included (replay stays on the init model's training families)."""
+    from logsplit_train import corpus
+    corr = [Sample("x y", np.zeros(3, np.uint8), s) for s in sources]
+    fams = teach.calibration_families(corr)
+    assert set(fams) == set(corpus.names()) - left_out and len(fams) == len(set(fams))
+
+
+def test_teach_doctests():
+    import doctest
+    assert doctest.testmod(teach).failed == 0

@@ -235,6 +235,21 @@ def replay_families(meta: dict) -> list[str]:
     return fams or corpus.names()
 
 
+def calibration_families(corrections: list[Sample]) -> list[str]:
+    """Every corpus family but those the corrections come from: the route's threshold is set on
+    lines of formats the user did *not* teach, including families the init model never trained
+    on (a format new to the model is exactly what a stray taught line would be).  The replay,
+    in contrast, stays on the init model's training families (:func:`replay_families`).
+
+    >>> c = [Sample("x", np.zeros(1, np.uint8), "haproxy")]
+    >>> fams = calibration_families(c)
+    >>> "haproxy" in fams, len(fams) == len(corpus.names()) - 1
+    (False, True)
+    """
+    taught = {s.source for s in corrections}
+    return [f for f in corpus.names() if f not in taught]
+
+
 def training_lines(corrections: list[Sample], replay: list[Sample], share: float,
                    varied: float = 0.0, rng: random.Random | None = None) -> list[Sample]:
     """Every correction, repeated so the corrections make about ``share`` of the lines (each at
@@ -325,6 +340,7 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
     compile_model(model, cfg.learning_rate)
     replay_fams = replay_families(meta0)
     replay = choose_replay(corrections, vocab, cfg, replay_fams)
+    calib_fams = calibration_families(corrections)
     rng = random.Random(cfg.seed)
     lines = cut_windows(training_lines(corrections, replay, cfg.correction_share, cfg.varied,
                                        random.Random(cfg.seed + 1)), max_len)
@@ -368,7 +384,7 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
     parity = export.check_parity(model, sess, [t for t in par if len(t) <= 4 * max_len], vocab)
     route_info = None
     if cfg.route:
-        route_info = _add_route(meta, onnx_path, corrections, vocab, sess, replay_fams, cfg)
+        route_info = _add_route(meta, onnx_path, corrections, vocab, sess, calib_fams, cfg)
         export.set_metadata(proto, meta)
         export.save(proto, paths["onnx"])
     pred = runtime_spans(paths["onnx"], texts_c + texts_k)
@@ -390,7 +406,8 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
     }
     meta.update(training={"teach": {k: v for k, v in summary.items() if k != "families"},
                           "sources": sorted({s.source for s in corrections}),
-                          "replay_families": replay_fams},
+                          "replay_families": replay_fams,
+                          "calibration_families": calib_fams if cfg.route else []},
                 evaluation={"check_line_accuracy": summary["check_accuracy"]["after"]})
     export.set_metadata(proto, meta)
     export.save(proto, paths["onnx"])
@@ -407,7 +424,8 @@ def teach_samples(corrections: list[Sample], cfg: TeachConfig, log=print, *,
 def _add_route(meta: dict, base_path: str, corrections: list[Sample], vocab: Vocabulary, sess,
                families: list[str], cfg: TeachConfig) -> dict:
     """Put the route into ``meta``: the base model's bytes and a gate over the corrections'
-    shapes, its threshold calibrated on fresh corpus lines (:func:`calibrate_route`)."""
+    shapes, its threshold calibrated on fresh corpus lines of ``families``
+    (:func:`calibration_families`, :func:`calibrate_route`)."""
     import base64
     import hashlib
 
@@ -426,6 +444,7 @@ def _add_route(meta: dict, base_path: str, corrections: list[Sample], vocab: Voc
                               "sha256": hashlib.sha256(data).hexdigest(),
                               "onnx": base64.b64encode(data).decode("ascii")}}
     info["taught_shapes"] = len(gate.spec["taught"])
+    info["calibration_families"] = len(families)
     return info
 
 
