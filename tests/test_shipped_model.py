@@ -5,6 +5,7 @@ models/logsplit.eval.md), so a regression in the model, the runtime glue (encodi
 cache) or the corpus shows up here.
 """
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +148,23 @@ def test_speed_bench_compares_two_models_in_one_run(tmp_path):
     assert ratios["logsplit/before"] > 0
     if res["jobs"] > 1:
         assert ratios["jobs1/before-jobs1"] > 0 and ratios["logsplit/jobs1"] > 0
+
+
+@pytest.mark.parametrize("args, want", [
+    (["--holdout", "all", "--lines", "112", "--seed", "1"], "(every family), 112 lines, seed 1"),
+    (["--holdout", "haproxy,zap", "--lines", "20", "--seed", "2"], "(haproxy, zap), 20 lines, seed 2"),
+])
+def test_heldout_bench_rescores_a_model(args, want):
+    """bench/heldout.py scores a model on fresh lines of the families asked for."""
+    p = subprocess.run([sys.executable, str(ROOT / "bench" / "heldout.py"), str(MODEL), *args],
+                       capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "COLUMNS": "200"})
+    assert p.returncode == 0, p.stderr
+    assert want in p.stdout and "Line accuracy" in p.stdout, p.stdout
+
+
+def test_heldout_bench_needs_families_for_a_model_without_any():
+    """The shipped model held nothing out: without --holdout the bench says so, no traceback."""
+    p = subprocess.run([sys.executable, str(ROOT / "bench" / "heldout.py"), str(MODEL)],
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode != 0 and "give --holdout" in p.stderr and "Traceback" not in p.stderr
