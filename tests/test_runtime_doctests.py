@@ -6,8 +6,8 @@ import pytest
 
 MODULES = ["logsplit.errors", "logsplit.batching", "logsplit.reader", "logsplit.windows",
            "logsplit.splitter", "logsplit.render", "logsplit.model", "logsplit.cli",
-           "logsplit.fieldspans", "logsplit.marked", "logsplit.pairs", "logsplit.vocab", "logsplit.route",
-           "logsplit"]
+           "logsplit.fieldspans", "logsplit.marked", "logsplit.pairs", "logsplit.vocab",
+           "logsplit.route", "logsplit"]
 
 
 @pytest.mark.parametrize("name", MODULES)
